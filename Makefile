@@ -1,0 +1,44 @@
+# wasmref — `make test` and `make conformance` do all set-up themselves:
+# install missing Debian packages (as root), configure build/, build, run.
+BUILD ?= build
+MESON_OPTS ?=
+WASM_TESTSUITE ?= $(CURDIR)/../shared/testsuite
+export WASM_TESTSUITE
+
+.PHONY: all deps configure build test unit conformance bench sanitize clean
+
+all: build
+
+deps:
+	@tools/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	meson setup $(BUILD) $(MESON_OPTS)
+
+configure: $(BUILD)/build.ninja
+
+build: configure
+	ninja -C $(BUILD)
+
+# Every test: unit, property and .wast suites. Closes with `N passed, M failed`.
+test: build
+	tools/run-tests.sh $(BUILD)
+
+unit: build
+	meson test -C $(BUILD) --suite unit --print-errorlogs
+
+# The official conformance suite: a per-file table and a closing `N passed, M failed` line.
+conformance: build
+	tools/conformance.sh $(BUILD)
+
+bench: build
+	bench/run.sh $(BUILD)
+
+# ASan + UBSan build of the tests (as CI runs it).
+sanitize: deps
+	[ -f build-san/build.ninja ] || meson setup build-san -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C build-san
+	tools/run-tests.sh build-san
+
+clean:
+	rm -rf $(BUILD) build-san

@@ -1,0 +1,90 @@
+// The opcode table, expanded: Opcode enumerators and per-opcode facts (OpInfo).
+// The rows live only in spec/instructions.def; this is one of the two places expanding them.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace wasm {
+
+enum class Opcode : uint16_t {
+#define WASM_OP(name, ...) name,
+#include "spec/instructions.def"
+  Count_
+};
+
+inline constexpr size_t kOpcodeCount = size_t(Opcode::Count_);
+
+// How an instruction's immediates are read and written (binary and text alike).
+enum class Imm : uint8_t {
+  None,
+  Block,         // blocktype, body, `end`                     block, loop
+  If,            // blocktype, then, (`else`, else)?, `end`
+  Try,           // legacy: blocktype, body, catch*, catch_all?, `end` | `delegate` l
+  TryTable,      // blocktype, vec(catch), body, `end`
+  Label,         // labelidx
+  BrTable,       // vec(labelidx) labelidx
+  BrOnCast,      // castflags labelidx heaptype heaptype
+  Func,          // funcidx
+  CallIndirect,  // typeidx tableidx (binary order)
+  Type,          // typeidx
+  Local,         // localidx
+  Global,        // globalidx
+  Table,         // tableidx
+  Memory,        // memidx
+  Tag,           // tagidx
+  Elem,          // elemidx
+  Data,          // dataidx
+  SelectT,       // vec(valtype)                                select t*
+  HeapType,      // heaptype                                    ref.null
+  RefType,       // heaptype; text (ref ht)                     ref.test, ref.cast
+  RefTypeNull,   // heaptype; text (ref null ht)                second row of ref.test, ref.cast
+  MemArg,        // memarg (align with memidx flag, offset)
+  MemArgLane,    // memarg laneidx
+  MemoryMemory,  // memidx memidx                                memory.copy
+  TableTable,    // tableidx tableidx                            table.copy
+  ElemTable,     // elemidx tableidx (binary order)              table.init
+  DataMemory,    // dataidx memidx (binary order)                memory.init
+  TypeField,     // typeidx fieldidx
+  TypeType,      // typeidx typeidx                              array.copy
+  TypeData,      // typeidx dataidx
+  TypeElem,      // typeidx elemidx
+  TypeSize,      // typeidx u32                                  array.new_fixed
+  I32,           // i32 (s32)
+  I64,           // i64 (s64)
+  F32,           // f32 (4 bytes)
+  F64,           // f64 (8 bytes)
+  V128,          // 16 bytes                                     v128.const
+  Shuffle,       // 16 lane indices                              i8x16.shuffle
+  Lane,          // laneidx
+  Fence,         // a reserved 0x00 byte                         atomic.fence
+};
+
+struct OpInfo {
+  std::string_view text;  // "i32.add"
+  uint8_t prefix;         // 0x00, 0xFB, 0xFC, 0xFD, 0xFE
+  uint32_t code;          // byte or LEB128 value after the prefix
+  Imm imm;
+  std::string_view sig;   // fixed stack effect ("ii>i"), or "" (see instructions.def)
+  int8_t align;           // loads/stores: log2 natural alignment; -1 otherwise
+};
+
+inline constexpr std::array<OpInfo, kOpcodeCount> kOpInfo = {{
+#define WASM_OP(name, text, prefix, code, imm, sig) {text, prefix, code, Imm::imm, sig, -1},
+#define WASM_MEMOP(name, text, prefix, code, imm, sig, align) \
+  {text, prefix, code, Imm::imm, sig, align},
+#include "spec/instructions.def"
+}};
+
+constexpr const OpInfo& info(Opcode op) { return kOpInfo[size_t(op)]; }
+
+// The opcode with this encoding, if any (binary decoder).
+std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code);
+// The opcode with this mnemonic, if any (text lexer). For the paired rows (select,
+// ref.test, ref.cast) it returns the first row; the parser picks the second by immediate.
+std::optional<Opcode> opcode_from_text(std::string_view text);
+
+}  // namespace wasm
