@@ -1,7 +1,9 @@
 // Errors: data at the public boundary, an exception inside front ends and the validator.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -70,6 +72,17 @@ std::string cat(const Args&... args) {
   };
   (add(args), ...);
   return out;
+}
+
+// Lower-case hexadecimal digits of n, without a prefix.
+inline std::string hex(uint64_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string s;
+  do {
+    s.insert(s.begin(), kDigits[n & 0xF]);
+    n >>= 4;
+  } while (n != 0);
+  return s;
 }
 
 }  // namespace wasm

@@ -1,0 +1,120 @@
+// `wasmref convert` and `wasmref print`: between the text and binary formats.
+#include <cstdio>
+#include <span>
+
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "text/parse.h"
+#include "text/print.h"
+#include "text/script.h"
+#include "tools/cli.h"
+#include "wast/convert.h"
+
+namespace wasm::cli {
+namespace {
+
+constexpr const char* kConvertHelp =
+    "usage: wasmref convert IN -o OUT [--text|--binary]\n"
+    "\n"
+    "  .wat  -> .wasm   parse and encode\n"
+    "  .wasm -> .wat    decode and print\n"
+    "  .wast -> .wast   rewrite every module of the script in binary form (default, like the\n"
+    "                   reference interpreter's -d -o) or, with --text, in text form; modules\n"
+    "                   that do not load keep their form\n";
+
+constexpr const char* kPrintHelp =
+    "usage: wasmref print FILE\n"
+    "\n"
+    "Prints the module in FILE (.wasm, or .wat to normalise it) in the text format.\n";
+
+std::span<const uint8_t> as_bytes(const std::string& s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+Result<Module> load_file(const std::string& path, const std::string& content) {
+  if (kind_of(path) == FileKind::Wasm) return binary::decode(as_bytes(content));
+  return text::parse_module(content);
+}
+
+int report(const std::string& path, const std::string& content, const Error& e) {
+  Source source{path, content, kind_of(path) == FileKind::Wasm};
+  std::fprintf(stderr, "%s: %s\n", format_location(source, e.at.begin).c_str(), e.message.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int cmd_convert(const std::vector<std::string>& args) {
+  if (wants_help(args)) {
+    std::fputs(kConvertHelp, stdout);
+    return 0;
+  }
+  std::string in, out;
+  wast::ModuleFormat script_format = wast::ModuleFormat::Binary;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o" && i + 1 < args.size()) {
+      out = args[++i];
+    } else if (args[i] == "--text") {
+      script_format = wast::ModuleFormat::Text;
+    } else if (args[i] == "--binary") {
+      script_format = wast::ModuleFormat::Binary;
+    } else if (in.empty() && !args[i].empty() && args[i][0] != '-') {
+      in = args[i];
+    } else {
+      std::fprintf(stderr, "wasmref convert: unexpected argument '%s'\n%s", args[i].c_str(),
+                   kConvertHelp);
+      return 2;
+    }
+  }
+  if (in.empty() || out.empty()) {
+    std::fputs(kConvertHelp, stderr);
+    return 2;
+  }
+  std::optional<std::string> content = read_file(in);
+  if (!content) {
+    std::fprintf(stderr, "%s: cannot read file\n", in.c_str());
+    return 1;
+  }
+  std::string result;
+  if (kind_of(in) == FileKind::Wast) {
+    Result<text::Script> script = text::parse_script(*content);
+    if (!script) return report(in, *content, script.error());
+    result = wast::convert_script(*script, script_format);
+  } else {
+    Result<Module> m = load_file(in, *content);
+    if (!m) return report(in, *content, m.error());
+    if (kind_of(out) == FileKind::Wasm) {
+      std::vector<uint8_t> bytes = binary::encode(*m);
+      result.assign(bytes.begin(), bytes.end());
+    } else {
+      result = text::print_module(*m);
+    }
+  }
+  if (!write_file(out, result)) {
+    std::fprintf(stderr, "%s: cannot write file\n", out.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int cmd_print(const std::vector<std::string>& args) {
+  if (wants_help(args)) {
+    std::fputs(kPrintHelp, stdout);
+    return 0;
+  }
+  if (args.size() != 1) {
+    std::fputs(kPrintHelp, stderr);
+    return 2;
+  }
+  std::optional<std::string> content = read_file(args[0]);
+  if (!content) {
+    std::fprintf(stderr, "%s: cannot read file\n", args[0].c_str());
+    return 1;
+  }
+  Result<Module> m = load_file(args[0], *content);
+  if (!m) return report(args[0], *content, m.error());
+  std::fputs(text::print_module(*m).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace wasm::cli

@@ -1,0 +1,36 @@
+// wasmref: the command-line interface.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "tools/cli.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: wasmref <command> [options] FILE...\n"
+    "\n"
+    "commands:\n"
+    "  parse FILE...          parse/decode .wat, .wasm and .wast files; for scripts, check that\n"
+    "                         every module loads as the script expects\n"
+    "  convert IN -o OUT      .wat <-> .wasm; .wast -> .wast with all modules binary or text\n"
+    "  print FILE.wasm        print a binary module as text\n"
+    "\n"
+    "`wasmref <command> --help` describes a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "parse") return wasm::cli::cmd_parse(args);
+  if (command == "convert") return wasm::cli::cmd_convert(args);
+  if (command == "print") return wasm::cli::cmd_print(args);
+  std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}

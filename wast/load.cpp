@@ -1,0 +1,44 @@
+// The front-end phase of a script's modules (see wast/load.h).
+#include "wast/load.h"
+
+#include <span>
+
+#include "binary/decode.h"
+#include "text/parse.h"
+
+namespace wasm::wast {
+
+Result<Module> load_module(const text::ScriptModule& m) {
+  using Form = text::ScriptModule::Form;
+  switch (m.form) {
+    case Form::Text:
+      if (m.error) return *m.error;
+      return m.module;
+    case Form::Binary: {
+      auto bytes = std::span(reinterpret_cast<const uint8_t*>(m.bytes.data()), m.bytes.size());
+      return binary::decode(bytes);
+    }
+    case Form::Quote:
+      return text::parse_module(m.bytes);
+  }
+  return Error{Phase::Malformed, m.at, "unknown module form"};
+}
+
+std::string describe_error(const Source& script, const text::ScriptModule& m, const Error& e) {
+  using Form = text::ScriptModule::Form;
+  switch (m.form) {
+    case Form::Text:
+      return format_location(script, e.at.begin) + ": " + e.message;
+    case Form::Binary:
+      return cat(format_location(script, m.at.begin), ": (binary module @0x",
+                 hex(e.at.begin), "): ", e.message);
+    case Form::Quote: {
+      Source inner{"(quoted module)", m.bytes, false};
+      return cat(format_location(script, m.at.begin), ": ", format_location(inner, e.at.begin),
+                 ": ", e.message);
+    }
+  }
+  return e.message;
+}
+
+}  // namespace wasm::wast

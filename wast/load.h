@@ -1,0 +1,21 @@
+// Turning a script's (module ...) into an AST: the front-end phase shared by `parse` and `run`.
+#pragma once
+
+#include <string>
+
+#include "spec/ast.h"
+#include "spec/error.h"
+#include "text/script.h"
+
+namespace wasm::wast {
+
+// Parses (Text: already done by the script parser; Quote: parse_module) or decodes (Binary)
+// the module. Errors keep the inner span; see describe_error for a printable location.
+Result<Module> load_module(const text::ScriptModule& m);
+
+// "file:line.col: message" for an error of `m`'s front end. Spans of quoted or binary modules
+// are relative to their own text or bytes, so those errors name the (module ...) command's
+// position and add the inner offset.
+std::string describe_error(const Source& script, const text::ScriptModule& m, const Error& e);
+
+}  // namespace wasm::wast
