@@ -1,0 +1,79 @@
+// Front-end throughput: parse every .wast script of a corpus (text: lexing, module parsing) and
+// decode every binary module found in them (and the binaries the encoder makes of the text
+// modules). Prints MB/s for each. Usage: frontend_bench DIR [repeat]
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "text/script.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return std::move(s).str();
+}
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: frontend_bench DIR [repeat]\n");
+    return 2;
+  }
+  int repeat = argc > 2 ? std::atoi(argv[2]) : 3;
+  std::vector<std::string> scripts;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(argv[1]))
+    if (e.is_regular_file() && e.path().extension() == ".wast") scripts.push_back(read(e.path()));
+
+  size_t text_bytes = 0;
+  std::vector<std::vector<uint8_t>> binaries;
+  auto t0 = Clock::now();
+  for (int r = 0; r < repeat; ++r) {
+    for (const std::string& s : scripts) {
+      auto script = wasm::text::parse_script(s);
+      text_bytes += s.size();
+      if (r != 0 || !script) continue;
+      for (const auto& c : script->commands) {
+        using Form = wasm::text::ScriptModule::Form;
+        if (c.module.form == Form::Binary)
+          binaries.emplace_back(c.module.bytes.begin(), c.module.bytes.end());
+        else if (c.module.form == Form::Text && !c.module.error)
+          binaries.push_back(wasm::binary::encode(c.module.module));
+      }
+    }
+  }
+  double text_s = seconds_since(t0);
+
+  size_t binary_bytes = 0;
+  size_t decoded = 0;
+  t0 = Clock::now();
+  for (int r = 0; r < repeat * 10; ++r) {
+    for (const auto& b : binaries) {
+      binary_bytes += b.size();
+      decoded += wasm::binary::decode(b).ok();
+    }
+  }
+  double binary_s = seconds_since(t0);
+  std::printf("text:   %zu scripts, %.1f MB in %.3f s = %.1f MB/s\n", scripts.size(),
+              text_bytes / 1e6, text_s, text_bytes / 1e6 / text_s);
+  std::printf("binary: %zu modules (%zu decoded), %.1f MB in %.3f s = %.1f MB/s\n",
+              binaries.size(), decoded / size_t(repeat * 10), binary_bytes / 1e6, binary_s,
+              binary_bytes / 1e6 / binary_s);
+  return 0;
+}
