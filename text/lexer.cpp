@@ -112,7 +112,14 @@ class Lexer {
   void line_comment();
   void block_comment();
   void annotation();
+  // A run of idchars and strings being scanned: where its last string is, and its value.
+  struct Run {
+    size_t begin = 0;
+    size_t strings = 0, last_string = 0, last_string_end = 0;
+    std::string value;
+  };
   void idchars_and_strings();
+  void classify(Run& run);
   void reserved(size_t begin);
   void bad_character();
   size_t string(size_t p, std::string& out);
@@ -227,7 +234,11 @@ void Lexer::annotation() {
     while (pos_ < src_.size() && is_idchar(bytes_[pos_])) ++pos_;
     id.assign(src_.substr(id_begin, pos_ - id_begin));
   } else if (at(pos_) == '"') {
-    pos_ = string(pos_, id);
+    try {
+      pos_ = string(pos_, id);
+    } catch (ErrorException&) {  // "(@" is all the reference lexer matches here
+      error(begin, begin + 2, "empty annotation id");
+    }
     if (id.empty()) error(begin, pos_, "empty annotation id");
     if (!is_valid_utf8(id)) error(begin, pos_, "malformed UTF-8 encoding");
   } else if (annot_depth_ > 0) {
@@ -244,11 +255,14 @@ void Lexer::annotation() {
   ++annot_depth_;
 }
 
-// spec: Ttoken — a maximal run of idchars and strings, then classified.
+// spec: Ttoken — a maximal run of idchars and strings, then classified. If a string in the
+// run is malformed, the run ends before it (as the reference lexer's longest match does): the
+// part before is classified first, so "$" gives "empty identifier" and a reserved prefix
+// "unknown operator"; otherwise the string's own error follows.
 void Lexer::idchars_and_strings() {
-  size_t begin = pos_;
-  size_t strings = 0, last_string = 0, last_string_end = 0;
-  std::string value;  // the decoded last string
+  Run run;
+  run.begin = pos_;
+  std::string scratch;
   while (pos_ < src_.size()) {
     unsigned char c = bytes_[pos_];
     if (is_idchar(c)) {
@@ -256,28 +270,45 @@ void Lexer::idchars_and_strings() {
       while (p < src_.size() && is_idchar(bytes_[p])) ++p;
       pos_ = p;
     } else if (c == '"') {
-      ++strings;
-      last_string = pos_;
-      value.clear();
-      pos_ = last_string_end = string(pos_, value);
+      size_t string_begin = pos_;
+      scratch.clear();
+      try {
+        pos_ = string(pos_, scratch);
+      } catch (ErrorException&) {
+        if (string_begin == run.begin) throw;
+        pos_ = string_begin;
+        classify(run);
+        throw;
+      }
+      ++run.strings;
+      run.last_string = string_begin;
+      run.last_string_end = pos_;
+      run.value.swap(scratch);
     } else {
       break;
     }
   }
+  classify(run);
+}
+
+void Lexer::classify(Run& run) {
+  size_t begin = run.begin;
   std::string_view text = src_.substr(begin, pos_ - begin);
   // A lone string, or "$" and a lone string, with nothing after it.
-  bool one_string = strings == 1 && last_string_end == pos_;
-  if (one_string && last_string == begin) {
-    push(TokenKind::String, begin, std::move(value));  // spec: Tstring
-  } else if (text[0] == '$' && (strings == 0 || (one_string && last_string == begin + 1))) {
+  bool one_string = run.strings == 1 && run.last_string_end == pos_;
+  if (one_string && run.last_string == begin) {
+    push(TokenKind::String, begin, std::move(run.value));  // spec: Tstring
+  } else if (text[0] == '$' && (run.strings == 0 || (one_string && run.last_string == begin + 1))) {
     // spec: Tid — "$" Tidchar+ | "$" Tname (non-empty)
-    if (strings == 0) value.assign(text.substr(1));
-    if (value.empty()) error(begin, pos_, "empty identifier");
-    if (strings == 1 && !is_valid_utf8(value)) error(begin, pos_, "malformed UTF-8 encoding");
-    push(TokenKind::Id, begin, std::move(value));
-  } else if (strings == 0 && could_be_number(text) && num_shape(text) != NumShape::None) {
+    if (run.strings == 0) run.value.assign(text.substr(1));
+    if (run.value.empty()) error(begin, pos_, "empty identifier");
+    if (run.strings == 1 && !is_valid_utf8(run.value)) {
+      error(begin, pos_, "malformed UTF-8 encoding");
+    }
+    push(TokenKind::Id, begin, std::move(run.value));
+  } else if (run.strings == 0 && could_be_number(text) && num_shape(text) != NumShape::None) {
     push(TokenKind::Number, begin);  // spec: TuN, TsN, TfN
-  } else if (strings == 0 && text[0] >= 'a' && text[0] <= 'z') {
+  } else if (run.strings == 0 && text[0] >= 'a' && text[0] <= 'z') {
     push(TokenKind::Keyword, begin);  // spec: Tkeyword
   } else {
     reserved(begin);

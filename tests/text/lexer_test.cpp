@@ -157,6 +157,18 @@ TEST(Lexer, RunsOfStringsAndIdcharsAreReserved) {
   EXPECT_EQ(error_of("a,b"), "unknown operator ,");
 }
 
+TEST(Lexer, AMalformedStringEndsTheRunBeforeIt) {
+  // As with the reference lexer's longest match, the part before the string is a token first.
+  EXPECT_EQ(error_of("$\"a\nb\""), "empty identifier");
+  EXPECT_EQ(error_of("$\"a\tb\""), "empty identifier");
+  EXPECT_EQ(error_of("X\"a\nb\""), "unknown operator X");
+  EXPECT_EQ(error_of("x\"a\nb\""), "unclosed string literal");  // x is a keyword
+  EXPECT_EQ(error_of("i32.const\"a\nb\""), "unclosed string literal");
+  EXPECT_EQ(error_of("\"a\"\"\\q\""), "illegal escape");
+  EXPECT_EQ(error_of("(@\"\n\")"), "empty annotation id");
+  EXPECT_EQ(error_of("(@\"\\q\")"), "empty annotation id");
+}
+
 TEST(Lexer, Comments) {
   EXPECT_EQ(kinds("a;;x\nb"), (std::vector<K>{K::Keyword, K::Keyword, K::Eof}));
   EXPECT_EQ(kinds("a;;x\rb"), (std::vector<K>{K::Keyword, K::Keyword, K::Eof}));
@@ -309,6 +321,43 @@ TEST(Lexer, EveryScriptInTheCorporaTokenizes) {
   }
   EXPECT_GT(files, 250u);
   EXPECT_GT(tokens, 1000000u);
+}
+
+// Every `(assert_malformed (module quote ...) "msg")` of the corpora that fails in the lexer
+// fails with the expected message; the rest are left to the parser.
+TEST(Lexer, QuotedModulesOfTheCorporaFailWithTheExpectedMessage) {
+  std::filesystem::path root = shared_dir();
+  if (!std::filesystem::exists(root / "testsuite")) GTEST_SKIP() << "no corpora; set WASM_TESTSUITE";
+  size_t lexical = 0;
+  for (const char* corpus : {"testsuite", "module-linking", "threads"}) {
+    if (!std::filesystem::exists(root / corpus)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / corpus)) {
+      if (entry.path().extension() != ".wast") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      std::string source = text.str();
+      std::vector<Token> t = tokenize(source);
+      for (size_t i = 0; i + 4 < t.size(); ++i) {
+        if (t[i].kind != K::LParen || t[i + 1].text != "assert_malformed" ||
+            t[i + 2].kind != K::LParen || t[i + 3].text != "module") {
+          continue;
+        }
+        size_t k = i + 4;
+        while (t[k].kind == K::Id || t[k].text == "definition") ++k;
+        if (t[k].text != "quote") continue;
+        std::string quoted;  // the strings are concatenated as they are
+        for (++k; t[k].kind == K::String; ++k) quoted += t[k].value;
+        const std::string& expected = t[k + 1].value;
+        std::string got = error_of(quoted);
+        if (got.empty()) continue;
+        EXPECT_EQ(got.rfind(expected, 0), 0u) << entry.path() << ": " << quoted << "\n  expected "
+                                              << expected << ", got " << got;
+        ++lexical;
+      }
+    }
+  }
+  EXPECT_GE(lexical, 370u);
 }
 
 }  // namespace

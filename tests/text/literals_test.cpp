@@ -357,7 +357,7 @@ void check_suite_file(const std::string& name, SuiteCounts& n) {
       const Sexp& module = command.items[1];
       if (module.items.size() < 2 || module.items[1].atom.text != "quote") continue;
       std::string text;
-      for (size_t i = 2; i < module.items.size(); ++i) text += module.items[i].atom.value + " ";
+      for (size_t i = 2; i < module.items.size(); ++i) text += module.items[i].atom.value;  // concatenated as-is
       check_malformed(text, command.items.back().atom.value, n);
       continue;
     }
