@@ -10,58 +10,6 @@
 namespace wasm::text {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-// Matches digit ('_'? digit)* (or the hex variant) at s[i..]; returns the end or npos.
-size_t match_digits(std::string_view s, size_t i, bool hex) {
-  auto ok = [hex](char c) { return hex ? is_hex(c) : is_digit(c); };
-  if (i >= s.size() || !ok(s[i])) return std::string_view::npos;
-  ++i;
-  while (i < s.size()) {
-    if (ok(s[i])) {
-      ++i;
-    } else if (s[i] == '_' && i + 1 < s.size() && ok(s[i + 1])) {
-      i += 2;
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
-// spec: float (text/values.rst), after the optional sign; true if all of s matches.
-bool is_float_body(std::string_view s) {
-  if (s == "inf" || s == "nan") return true;
-  if (s.starts_with("nan:0x")) return match_digits(s, 6, true) == s.size();
-  bool hex = s.starts_with("0x");
-  size_t i = match_digits(s, hex ? 2 : 0, hex);
-  if (i == std::string_view::npos) return false;
-  bool frac_or_exp = false;
-  if (i < s.size() && s[i] == '.') {
-    frac_or_exp = true;
-    ++i;
-    size_t j = match_digits(s, i, hex);
-    if (j != std::string_view::npos) i = j;
-  }
-  if (i < s.size() && (hex ? (s[i] == 'p' || s[i] == 'P') : (s[i] == 'e' || s[i] == 'E'))) {
-    frac_or_exp = true;
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    i = match_digits(s, i, false);
-    if (i == std::string_view::npos) return false;
-  }
-  return frac_or_exp && i == s.size();
-}
-
-NumShape shape_of(std::string_view s) {
-  bool sign = !s.empty() && (s[0] == '+' || s[0] == '-');
-  std::string_view body = sign ? s.substr(1) : s;
-  bool hex = body.starts_with("0x");
-  if (match_digits(body, hex ? 2 : 0, hex) == body.size()) return sign ? NumShape::Int : NumShape::Nat;
-  return is_float_body(body) ? NumShape::Float : NumShape::Malformed;
-}
-
 // The reference lexer's keywords that are not mnemonics of the opcode table.
 constexpr std::string_view kGrammarKeywords[] = {
     "i8", "i16", "i32", "i64", "f32", "f64", "v128", "i8x16", "i16x8", "i32x4", "i64x2",
@@ -85,16 +33,14 @@ constexpr std::string_view kGrammarKeywords[] = {
 
 }  // namespace
 
-NumShape number_shape(const Token& t) { return shape_of(t.text); }
-
 bool is_known_keyword(std::string_view text) {
   if (opcode_from_text(text)) return true;
   if (std::find(std::begin(kGrammarKeywords), std::end(kGrammarKeywords), text) !=
       std::end(kGrammarKeywords))
     return true;
-  if (is_float_body(text)) return true;  // inf, nan, nan:0x...
+  if (num_shape(text) == NumShape::Float) return true;  // inf, nan, nan:0x...
   for (std::string_view prefix : {std::string_view("offset="), std::string_view("align=")}) {
-    if (text.starts_with(prefix)) return shape_of(text.substr(prefix.size())) == NumShape::Nat;
+    if (text.starts_with(prefix)) return num_shape(text.substr(prefix.size())) == NumShape::Nat;
   }
   return false;
 }
@@ -231,7 +177,7 @@ void Parser::check_lexical(size_t from, size_t to) const {
     const Token& t = tokens_[i];
     bool bad = t.kind == TokenKind::Reserved ||
                (t.kind == TokenKind::Keyword && !is_known_keyword(t.text)) ||
-               (t.kind == TokenKind::Number && number_shape(t) == NumShape::Malformed);
+               (t.kind == TokenKind::Number && number_shape(t) == NumShape::None);
     if (bad) error(t.at, cat("unknown operator ", std::string(t.text)));
   }
 }

@@ -13,6 +13,7 @@
 #include "spec/ast.h"
 #include "spec/error.h"
 #include "text/lexer.h"
+#include "text/literals.h"
 
 namespace wasm::text {
 
@@ -21,8 +22,7 @@ namespace wasm::text {
 inline constexpr int kMaxNesting = 1000;
 
 // The lexical class of a Number token, per the reference lexer's nat/int/float rules.
-enum class NumShape : uint8_t { Nat, Int, Float, Malformed };
-NumShape number_shape(const Token& t);
+inline NumShape number_shape(const Token& t) { return num_shape(t.text); }
 // True if the reference lexer knows this keyword (grammar words, mnemonics, offset=/align=).
 bool is_known_keyword(std::string_view text);
 
