@@ -29,7 +29,7 @@ struct Counts {
   std::vector<std::string> failures;
 
   void fail(std::string what) {
-    if (failures.size() < 60) failures.push_back(std::move(what));
+    if (failures.size() < 400) failures.push_back(std::move(what));
   }
 };
 
