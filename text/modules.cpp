@@ -47,6 +47,7 @@ uint32_t ModuleParser::bind(Space& s, const std::optional<std::string>& name, co
     if (s.ids.count(*name)) p.defer(at, cat("duplicate ", category, " $", *name));
     else s.ids[*name] = s.count;
   }
+  if (&s == &instances) instance_origins.resize(s.count + 1);
   return s.count++;
 }
 
@@ -134,6 +135,7 @@ Module ModuleParser::run() {
 
   // Pass 1: bind ids (Module Linking: inline aliases first, at their place).
   bool header_done = false;
+  pass1 = true;
   for (size_t i = 0; i < field_list.size(); ++i) {
     FieldInfo& f = field_list[i];
     bool header = f.kind == FieldKind::Type || f.kind == FieldKind::Rec ||
@@ -156,6 +158,7 @@ Module ModuleParser::run() {
     bind_field(f);
   }
   resolve_pending_aliases();
+  pass1 = false;
 
   // Pass 2: type definitions.
   for (FieldInfo& f : field_list)

@@ -178,7 +178,7 @@ uint32_t ModuleParser::resolve_type_use(const TypeUse& use) {
   if (use.sig.empty()) return x;
   if (x >= type_slots.size()) {
     p.defer(use.at, cat("unknown type ", x));
-  } else if (type_slots[x].def >= 0) {  // (an alias's type is known only to validation)
+  } else if (type_slots[x].def >= 0 && !pass1) {  // (an alias's type: known to validation)
     auto ft = func_type_at(x);
     if (!ft) p.defer(use.at, cat("non-function type ", x));
     else if (*ft != use.sig.type)
