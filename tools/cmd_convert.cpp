@@ -14,13 +14,14 @@ namespace wasm::cli {
 namespace {
 
 constexpr const char* kConvertHelp =
-    "usage: wasmref convert IN -o OUT [--text|--binary]\n"
+    "usage: wasmref convert IN -o OUT [--text|--binary] [--enable FEATURE]...\n"
     "\n"
     "  .wat  -> .wasm   parse and encode\n"
     "  .wasm -> .wat    decode and print\n"
     "  .wast -> .wast   rewrite every module of the script in binary form (default, like the\n"
     "                   reference interpreter's -d -o) or, with --text, in text form; modules\n"
-    "                   that do not load keep their form\n";
+    "                   that do not load keep their form\n"
+    "  --enable FEATURE module-linking, custom-page-sizes (see `wasmref parse --help`)\n";
 
 constexpr const char* kPrintHelp =
     "usage: wasmref print FILE\n"
@@ -31,8 +32,10 @@ std::span<const uint8_t> as_bytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
-Result<Module> load_file(const std::string& path, const std::string& content) {
-  if (kind_of(path) == FileKind::Wasm) return binary::decode(as_bytes(content));
+Result<Module> load_file(const std::string& path, const std::string& content,
+                         const wast::Features& features) {
+  if (kind_of(path) == FileKind::Wasm)
+    return binary::decode(as_bytes(content), wast::decode_options(features));
   return text::parse_module(content);
 }
 
@@ -51,8 +54,14 @@ int cmd_convert(const std::vector<std::string>& args) {
   }
   std::string in, out;
   wast::ModuleFormat script_format = wast::ModuleFormat::Binary;
+  wast::Features features;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) {
+    if (args[i] == "--enable" && i + 1 < args.size()) {
+      if (!wast::enable_feature(features, args[++i])) {
+        std::fprintf(stderr, "wasmref convert: unknown feature '%s'\n", args[i].c_str());
+        return 2;
+      }
+    } else if (args[i] == "-o" && i + 1 < args.size()) {
       out = args[++i];
     } else if (args[i] == "--text") {
       script_format = wast::ModuleFormat::Text;
@@ -79,9 +88,9 @@ int cmd_convert(const std::vector<std::string>& args) {
   if (kind_of(in) == FileKind::Wast) {
     Result<text::Script> script = text::parse_script(*content);
     if (!script) return report(in, *content, script.error());
-    result = wast::convert_script(*script, script_format);
+    result = wast::convert_script(*script, script_format, features);
   } else {
-    Result<Module> m = load_file(in, *content);
+    Result<Module> m = load_file(in, *content, features);
     if (!m) return report(in, *content, m.error());
     if (kind_of(out) == FileKind::Wasm) {
       std::vector<uint8_t> bytes = binary::encode(*m);
@@ -111,7 +120,7 @@ int cmd_print(const std::vector<std::string>& args) {
     std::fprintf(stderr, "%s: cannot read file\n", args[0].c_str());
     return 1;
   }
-  Result<Module> m = load_file(args[0], *content);
+  Result<Module> m = load_file(args[0], *content, wast::Features{});
   if (!m) return report(args[0], *content, m.error());
   std::fputs(text::print_module(*m).c_str(), stdout);
   return 0;

@@ -12,7 +12,7 @@ namespace wasm::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: wasmref parse [--outcomes-only] [--round-trip] FILE...\n"
+    "usage: wasmref parse [--outcomes-only] [--round-trip] [--enable FEATURE]... FILE...\n"
     "\n"
     "Parses .wat and decodes .wasm files, reporting the first error with its location.\n"
     "For a .wast script, checks every module: rejected with the expected message prefix\n"
@@ -22,7 +22,9 @@ constexpr const char* kHelp =
     "  --outcomes-only  check that malformed modules are rejected, not the message wording\n"
     "                   (for corpora written against other tools)\n"
     "  --round-trip     also round-trip every module that loads: encode/decode fixed point,\n"
-    "                   decode(encode(m)) == m, parse(print(m)) == m\n";
+    "                   decode(encode(m)) == m, parse(print(m)) == m\n"
+    "  --enable FEATURE proposals that change what is malformed: module-linking,\n"
+    "                   custom-page-sizes\n";
 
 wast::Tally parse_one(const std::string& path, const wast::FrontCheckOptions& options) {
   wast::Tally t;
@@ -44,10 +46,12 @@ wast::Tally parse_one(const std::string& path, const wast::FrontCheckOptions& op
       t = wast::check_script_front_end(source, *script, options, log);
     }
   } else {
-    Result<Module> m = kind == FileKind::Wasm
-                           ? binary::decode(std::span(
-                                 reinterpret_cast<const uint8_t*>(content->data()), content->size()))
-                           : text::parse_module(*content);
+    Result<Module> m =
+        kind == FileKind::Wasm
+            ? binary::decode(std::span(reinterpret_cast<const uint8_t*>(content->data()),
+                                       content->size()),
+                             wast::decode_options(options.features))
+            : text::parse_module(*content);
     if (m) {
       ++t.passed;
     } else {
@@ -70,8 +74,14 @@ int cmd_parse(const std::vector<std::string>& args) {
   }
   wast::FrontCheckOptions options;
   std::vector<std::string> files;
-  for (const std::string& a : args) {
-    if (a == "--outcomes-only") {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--enable" && i + 1 < args.size()) {
+      if (!wast::enable_feature(options.features, args[++i])) {
+        std::fprintf(stderr, "wasmref parse: unknown feature '%s'\n", args[i].c_str());
+        return 2;
+      }
+    } else if (a == "--outcomes-only") {
       options.outcomes_only = true;
     } else if (a == "--round-trip") {
       options.round_trip = true;

@@ -19,7 +19,9 @@ echo "wasmref ${mode[0]} over $suite"
 printf '%-60s %8s %8s\n' "file" "passed" "failed"
 while IFS= read -r f; do
   rel=${f#"$suite"/}
-  line=$("$wasmref" "${mode[@]}" "$f" 2>/dev/null | tail -n 1)
+  extra=()
+  case "$rel" in proposals/custom-page-sizes/*) extra=(--enable custom-page-sizes) ;; esac
+  line=$("$wasmref" "${mode[@]}" "${extra[@]}" "$f" 2>/dev/null | tail -n 1)
   pass=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' <<<"$line")
   fail=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<<"$line")
   if [ -z "$pass" ]; then pass=0; fail=1; fi   # a crash or no summary counts as a failure

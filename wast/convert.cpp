@@ -105,7 +105,7 @@ std::string print_action(const text::Action& a) {
 
 class Converter {
  public:
-  explicit Converter(ModuleFormat to) : to_(to) {}
+  Converter(ModuleFormat to, const Features& features) : to_(to), features_(features) {}
 
   std::string commands(const std::vector<Command>& cs, const std::string& indent) {
     std::string out;
@@ -116,7 +116,7 @@ class Converter {
  private:
   std::string module(const ScriptModule& m) {
     std::string head = std::string("(module") + (m.definition ? " definition" : "") + name_of(m.id);
-    Result<Module> ast = load_module(m);
+    Result<Module> ast = load_module(m, features_);
     if (!ast) return head + original_form(m);
     if (to_ == ModuleFormat::Binary) {
       std::vector<uint8_t> bytes = binary::encode(*ast);
@@ -171,12 +171,13 @@ class Converter {
   }
 
   ModuleFormat to_;
+  const Features& features_;
 };
 
 }  // namespace
 
-std::string convert_script(const text::Script& script, ModuleFormat to) {
-  return Converter(to).commands(script.commands, "");
+std::string convert_script(const text::Script& script, ModuleFormat to, const Features& features) {
+  return Converter(to, features).commands(script.commands, "");
 }
 
 }  // namespace wasm::wast

@@ -5,12 +5,13 @@
 #include <string>
 
 #include "text/script.h"
+#include "wast/load.h"
 
 namespace wasm::wast {
 
 enum class ModuleFormat { Binary, Text };
 
 // Modules that do not load (the malformed ones) keep their original form.
-std::string convert_script(const text::Script& script, ModuleFormat to);
+std::string convert_script(const text::Script& script, ModuleFormat to, const Features& features);
 
 }  // namespace wasm::wast

@@ -50,7 +50,7 @@ class FrontChecker {
  private:
   void check_module(const Command& c) {
     const ScriptModule& m = c.module;
-    Result<Module> loaded = load_module(m);
+    Result<Module> loaded = load_module(m, options_.features);
     if (expects_malformed(c.kind)) {
       if (loaded.ok())
         return fail(m, cat("module should be malformed (\"", c.message, "\") but loads"));
@@ -71,7 +71,7 @@ class FrontChecker {
       original = std::span(reinterpret_cast<const uint8_t*>(m.bytes.data()), m.bytes.size());
       ++tally.binary_modules;
     }
-    RoundTripResult r = check_round_trip(ast, original);
+    RoundTripResult r = check_round_trip(ast, original, decode_options(options_.features));
     if (!r.failure.empty()) return fail(m, "round trip: " + r.failure);
     if (r.identical_bytes) ++tally.identical_bytes;
     ++tally.passed;

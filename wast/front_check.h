@@ -6,12 +6,14 @@
 
 #include "spec/source.h"
 #include "text/script.h"
+#include "wast/load.h"
 
 namespace wasm::wast {
 
 struct FrontCheckOptions {
   bool outcomes_only = false;  // check that malformed modules are rejected, not the wording
   bool round_trip = false;     // also round-trip every module that loads (one check each)
+  Features features;
 };
 
 struct Tally {

@@ -8,7 +8,25 @@
 
 namespace wasm::wast {
 
-Result<Module> load_module(const text::ScriptModule& m) {
+binary::DecodeOptions decode_options(const Features& features) {
+  binary::DecodeOptions options;
+  options.module_linking = features.module_linking;
+  options.custom_page_sizes = features.custom_page_sizes;
+  return options;
+}
+
+bool enable_feature(Features& features, std::string_view name) {
+  if (name == "module-linking") {
+    features.module_linking = true;
+  } else if (name == "custom-page-sizes") {
+    features.custom_page_sizes = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Result<Module> load_module(const text::ScriptModule& m, const Features& features) {
   using Form = text::ScriptModule::Form;
   switch (m.form) {
     case Form::Text:
@@ -16,7 +34,7 @@ Result<Module> load_module(const text::ScriptModule& m) {
       return m.module;
     case Form::Binary: {
       auto bytes = std::span(reinterpret_cast<const uint8_t*>(m.bytes.data()), m.bytes.size());
-      return binary::decode(bytes);
+      return binary::decode(bytes, decode_options(features));
     }
     case Form::Quote:
       return text::parse_module(m.bytes);

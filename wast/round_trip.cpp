@@ -10,10 +10,11 @@
 
 namespace wasm::wast {
 
-RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> original) {
+RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> original,
+                                 const binary::DecodeOptions& options) {
   RoundTripResult r;
   std::vector<uint8_t> b1 = binary::encode(m);
-  Result<Module> m2 = binary::decode(b1);
+  Result<Module> m2 = binary::decode(b1, options);
   if (!m2) {
     r.failure = "encode -> decode failed: " + m2.error().message;
     return r;

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "binary/decode.h"
 #include "spec/ast.h"
 
 namespace wasm::wast {
@@ -17,6 +18,7 @@ struct RoundTripResult {
 };
 
 // `original` is the module's input bytes when it came from a binary, else empty.
-RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> original);
+RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> original,
+                                 const binary::DecodeOptions& options);
 
 }  // namespace wasm::wast
