@@ -149,7 +149,7 @@ TEST(Vector, Conversions) {
 // --- Relaxed SIMD: every operator under each of its parameters -----------------------------------
 
 TEST(Relaxed, Madd) {
-  float x = 0x1.002p0f, z = -1.0f;  // x*x = 1 + 2^-11 + 2^-24: the product rounds the 2^-24 away
+  float x = 0x1.001p0f, z = -1.0f;   // x*x = 1 + 2^-11 + 2^-24: the product rounds the 2^-24 away
   EXPECT_EQ(frelaxed_madd(x, x, z), 0x1p-11f);                            // unfused (R = 0)
   EXPECT_EQ(frelaxed_madd(x, x, z, Relaxed{.fmadd = 1}), 0x1.0008p-11f);   // fused
   EXPECT_EQ(frelaxed_nmadd(x, x, 1.0f), -0x1p-11f);
