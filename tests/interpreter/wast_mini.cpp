@@ -1,7 +1,8 @@
 // See wast_mini.h. Test-only code: the inputs are the trusted files of the official suite.
 #include "tests/interpreter/wast_mini.h"
 
-#include <cmath>
+#include "text/literals.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -74,53 +75,22 @@ std::vector<Node> parse_sexprs(const std::string& s) {
 
 // --- Literals -----------------------------------------------------------------------------------
 
-static std::string strip_underscores(const std::string& t) {
-  std::string r;
-  for (char c : t)
-    if (c != '_') r += c;
-  return r;
-}
-
+// The project's literal parser (text/literals.h) reads every constant of the suite files.
 bool parse_int_bits(const std::string& text, int bits, uint64_t& out) {
-  std::string t = strip_underscores(text);
-  bool neg = !t.empty() && t[0] == '-';
-  if (!t.empty() && (t[0] == '-' || t[0] == '+')) t = t.substr(1);
-  if (t.empty()) return false;
-  errno = 0;
-  char* end = nullptr;
-  unsigned long long v = std::strtoull(t.c_str(), &end, t.rfind("0x", 0) == 0 ? 16 : 10);
-  if (errno != 0 || *end != '\0') return false;
-  uint64_t u = neg ? uint64_t(0) - uint64_t(v) : uint64_t(v);
-  out = bits == 64 ? u : u & ((uint64_t(1) << bits) - 1);
-  return true;
+  auto v = text::parse_int(text, bits);
+  if (v) out = *v;
+  return v.has_value();
 }
 
 bool parse_float_bits(const std::string& text, int bits, uint64_t& out) {
-  std::string t = strip_underscores(text);
-  bool neg = !t.empty() && t[0] == '-';
-  if (!t.empty() && (t[0] == '-' || t[0] == '+')) t = t.substr(1);
-  uint64_t sign = uint64_t(neg) << (bits - 1);
-  int m = bits == 32 ? 23 : 52;
-  uint64_t exp_all = bits == 32 ? 0x7F800000u : 0x7FF0000000000000u;
-  if (t == "inf") {
-    out = sign | exp_all;
-  } else if (t == "nan") {
-    out = sign | exp_all | (uint64_t(1) << (m - 1));
-  } else if (t.rfind("nan:0x", 0) == 0) {
-    out = sign | exp_all | std::strtoull(t.c_str() + 6, nullptr, 16);
-  } else {
-    char* end = nullptr;
-    if (bits == 32) {
-      float f = std::strtof(t.c_str(), &end);  // glibc: correctly rounded, hex floats too
-      out = std::bit_cast<uint32_t>(f);
-    } else {
-      double d = std::strtod(t.c_str(), &end);
-      out = std::bit_cast<uint64_t>(d);
-    }
-    if (*end != '\0') return false;
-    out |= sign;
+  if (bits == 32) {
+    auto v = text::parse_f32(text);
+    if (v) out = *v;
+    return v.has_value();
   }
-  return true;
+  auto v = text::parse_f64(text);
+  if (v) out = *v;
+  return v.has_value();
 }
 
 namespace {
