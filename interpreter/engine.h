@@ -1,0 +1,126 @@
+// The interpreter's public surface: what the script runner (wast/) and other embedders use —
+// the spec's embedding interface (appendix/embedding.rst) in C++, nothing more.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/numerics_relaxed.h"
+#include "spec/ast.h"
+#include "spec/error.h"
+#include "spec/type_store.h"
+#include "spec/validate.h"
+
+namespace wasm::interp {
+
+class Store;  // exec/runtime.rst: the store (interpreter/store.h)
+
+using Addr = uint32_t;          // an address in the store, of the kind the context says
+using InstanceAddr = uint32_t;  // a module instance
+
+// spec: externval ::= FUNC funcaddr | TABLE tableaddr | MEM memaddr | GLOBAL globaladdr
+//                   | TAG tagaddr   (Module Linking later adds MODULE and INSTANCE)
+struct ExternVal {
+  ExternKind kind = ExternKind::Func;
+  Addr addr = 0;
+  bool operator==(const ExternVal&) const = default;
+};
+
+// spec: val, as an embedder sees it. Numbers keep their bit pattern; a reference is an opaque
+// word only the engine interprets (see Engine::inspect, Engine::host_ref, ...).
+struct Value {
+  ValKind kind = ValKind::I32;  // I32, I64, F32, F64, V128 or Ref
+  uint64_t bits = 0;            // numbers: i32/f32 in the low 32 bits; Ref: the engine's word
+  V128Bytes v128{};             // V128
+};
+
+// What an embedder may learn of a reference (for assert_return's reference patterns).
+struct RefInfo {
+  enum class Kind : uint8_t { Null, Func, Struct, Array, I31, Exn, Host } kind = Kind::Null;
+  bool externalized = false;  // an extern reference wrapping the above (extern.convert_any,
+                              // and the script's (ref.extern n) == externalized (ref.host n))
+  uint32_t payload = 0;       // Host: n of (ref.host n); I31: the 31-bit value
+};
+
+// The result of invoking a function (spec: the final configuration of an invocation).
+struct Outcome {
+  enum class Status : uint8_t { Values, Trap, Exception, Exhaustion } status = Status::Values;
+  std::vector<Value> values;  // Values: the results; Exception: the exception's arguments
+  std::string message;        // Trap/Exhaustion: the suite's message ("integer divide by zero")
+  Addr tag = 0;               // Exception: the thrown tag's address
+};
+
+// A host function: receives the arguments, returns results, a trap or an exhaustion. A C++
+// exception thrown by it becomes a trap carrying its what() (caught at the boundary).
+using HostFunc = std::function<Outcome(std::span<const Value> args)>;
+
+struct EngineOptions {
+  uint32_t max_call_depth = 10'000;  // deeper: Exhaustion, "call stack exhausted"
+  uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
+  std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
+  Relaxed relaxed;                   // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+};
+
+class Engine {
+ public:
+  explicit Engine(EngineOptions options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The canonical type table shared by every module of this engine: validate modules against
+  // it (wasm::validate(m, engine.types())) so that linking and casts compare TypeIds.
+  TypeStore& types();
+
+  // spec: instantiate (exec/modules.rst), in the spec's order: import matching with subtyping
+  // (Phase::Unlinkable, "incompatible import type" + detail), allocation, globals, tables'
+  // initialisers, element and data segments, start function. A trap during initialisation gives
+  // Phase::Trap with the trap's message (Phase::Exhaustion for exhaustion); what was written to
+  // imported tables and memories before it stays written. `imports` follow m.imports' order.
+  Result<InstanceAddr> instantiate(const Module& m, const ValidatedModule& v,
+                                   std::span<const ExternVal> imports);
+
+  // The instance's export of that name, if any; all exports in order.
+  std::optional<ExternVal> get_export(InstanceAddr instance, std::string_view name) const;
+  std::vector<std::pair<std::string, ExternVal>> exports(InstanceAddr instance) const;
+
+  // spec: invoke. Arguments must match the function's parameter types (the runner checks
+  // counts; a mismatch is reported as a trap "type mismatch").
+  Outcome invoke(Addr func, std::span<const Value> args);
+  // The function's type (for checking arguments and reporting results).
+  const FuncType& func_type(Addr func) const;
+
+  // spec: global_read
+  Value read_global(Addr global) const;
+  // The declared type of a global (for `get` results).
+  const GlobalType& global_type(Addr global) const;
+
+  // References for script arguments and results.
+  Value null_ref() const;                 // (ref.null ht): nulls are untyped at run time
+  Value host_ref(uint32_t n) const;       // (ref.host n)
+  Value extern_ref(uint32_t n) const;     // (ref.extern n): externalized (ref.host n)
+  RefInfo inspect(const Value& v) const;  // v.kind == Ref
+
+  // Host objects, for the spectest module and other embedder-provided imports.
+  ExternVal add_host_func(const FuncType& type, HostFunc f);
+  ExternVal add_table(const TableType& type, Value init);
+  ExternVal add_memory(const MemType& type);
+  ExternVal add_global(const GlobalType& type, Value v);
+  ExternVal add_tag(const FuncType& type);
+
+  const EngineOptions& options() const;
+  Store& store();
+
+ private:
+  std::unique_ptr<Store> store_;
+  EngineOptions options_;
+};
+
+}  // namespace wasm::interp
