@@ -259,6 +259,19 @@ std::vector<size_t> place_customs(const Module& m, const std::vector<Section>& s
   return gap_of;
 }
 
+// A custom section placed after an empty section keeps that section (as an empty vector), so
+// that decoding finds the custom section where it was: after that section.
+void keep_anchors(const Module& m, const std::vector<size_t>& gap_of,
+                  std::vector<Section>& sections) {
+  for (size_t c = 0; c < m.customs.size(); ++c) {
+    if (m.customs[c].place != Custom::Place::After || gap_of[c] == 0) continue;
+    Section& s = sections[gap_of[c] - 1];
+    if (s.present || s.id != m.customs[c].anchor || s.id == SectionId::Start) continue;
+    s.present = true;
+    if (s.payload.bytes.empty()) s.payload.u32(0);
+  }
+}
+
 void write_custom(Writer& w, const Custom& c) {
   Writer payload;
   payload.name(c.name);
@@ -275,6 +288,7 @@ std::vector<uint8_t> encode(const Module& m) {
   add_initial_sections(sections, m);
   add_core_sections(sections, m);
   std::vector<size_t> gap_of = place_customs(m, sections);
+  keep_anchors(m, gap_of, sections);
 
   Writer w;
   w.raw(reinterpret_cast<const uint8_t*>("\0asm\1\0\0\0"), 8);

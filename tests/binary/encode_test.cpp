@@ -447,6 +447,7 @@ TEST(EncodeCustom, SectionsKeepTheirPlace) {
                                 0x01, 0x04, 0x01, 0x60, 0x00, 0x00,        //
                                 0x00, 0x03, 0x01, 'b', 'x',                //
                                 0x00, 0x03, 0x01, 'c', 'x',                //
+                                0x0B, 0x01, 0x00,  // kept: "d" is placed after it
                                 0x00, 0x03, 0x01, 'd', 'x'});
   EXPECT_EQ(encode(m), expected);
   // out-of-order places are sorted into place, stably
