@@ -50,7 +50,10 @@ void write_pair(Writer& w, const IndexPair& p, bool swapped) {
   w.u32(swapped ? p.a : p.b);
 }
 
-void write_bytes16(Writer& w, const V128Bytes& b) { w.raw(b.data(), b.size()); }
+// spec: laneidx ::= l:u8 (a LEB128 u8, one byte below 128)
+void write_lanes(Writer& w, const V128Bytes& lanes) {
+  for (uint8_t l : lanes) w.u32(l);
+}
 
 // The immediates of one instruction, by its Imm kind (spec: Binstr, every production).
 void write_immediates(Writer& w, const Instr& i) {
@@ -79,7 +82,7 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::RefType:
     case Imm::RefTypeNull: write_heaptype(w, i.ref_type().heap); return;
     case Imm::MemArg: write_memarg(w, i.memarg()); return;
-    case Imm::MemArgLane: write_memarg(w, i.memarg()), w.byte(i.memarg().lane); return;
+    case Imm::MemArgLane: write_memarg(w, i.memarg()), w.u32(i.memarg().lane); return;
     // binary order: call_indirect y:typeidx x:tableidx; table.init y:elemidx x:tableidx;
     // memory.init y:dataidx x:memidx
     case Imm::CallIndirect: case Imm::ElemTable: case Imm::DataMemory:
@@ -93,9 +96,9 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::I64: w.s64(int64_t(i.bits())); return;
     case Imm::F32: w.le(i.bits(), 4); return;
     case Imm::F64: w.le(i.bits(), 8); return;
-    case Imm::V128:
-    case Imm::Shuffle: write_bytes16(w, i.v128()); return;
-    case Imm::Lane: w.byte(uint8_t(i.index())); return;
+    case Imm::V128: w.raw(i.v128().data(), i.v128().size()); return;
+    case Imm::Shuffle: write_lanes(w, i.v128()); return;
+    case Imm::Lane: w.u32(i.index()); return;
     case Imm::Fence: w.byte(0x00); return;
   }
 }
