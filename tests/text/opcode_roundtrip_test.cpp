@@ -5,6 +5,8 @@
 #include "binary/decoder.h"
 #include "binary/writer.h"
 #include "text/lexer.h"
+#include "text/parse.h"
+#include "text/print.h"
 #include "text/printer.h"
 
 namespace wasm {
@@ -99,6 +101,26 @@ TEST(OpcodeTable, EveryRowSurvivesEncodeDecodePrintLex) {
   }
   EXPECT_EQ(rows, kOpcodeCount);
   EXPECT_GT(rows, 500u);  // the whole table: core, GC, SIMD, relaxed SIMD, threads
+}
+
+// Every row, with the same immediates, also survives print -> parse inside a module.
+TEST(OpcodeTable, EveryRowSurvivesPrintParse) {
+  for (size_t k = 0; k < kOpcodeCount; ++k) {
+    Opcode op = Opcode(k);
+    SCOPED_TRACE(std::string(info(op).text));
+    Module m;
+    m.types.resize(1);
+    m.types[0].rec.subtypes.resize(1);  // (type (func))
+    m.initial_order = {{DefKind::Type, 1}};
+    m.funcs = {Func{0, {}, {make(op, sample(op))}, {}}};
+    std::string printed = text::print_module(m);
+    auto parsed = text::parse_module(printed);
+    if (!parsed.ok()) {
+      ADD_FAILURE() << parsed.error().message << " in\n" << printed;
+      continue;
+    }
+    EXPECT_TRUE(*parsed == m) << printed << "parsed back as\n" << text::print_module(*parsed);
+  }
 }
 
 }  // namespace
