@@ -92,7 +92,8 @@ bool uses_module_linking(const Module& m) {
 void add_initial_sections(std::vector<Section>& out, const Module& m) {
   std::vector<DefRun> runs = initial_runs(m);
   if (!uses_module_linking(m)) {
-    runs = {{DefKind::Type, uint32_t(m.types.size())}, {DefKind::Import, uint32_t(m.imports.size())}};
+    runs = {{DefKind::Type, uint32_t(m.types.size())},
+            {DefKind::Import, uint32_t(m.imports.size())}};
   }
   std::array<size_t, 5> next{};
   std::array<bool, 5> seen{};
@@ -187,17 +188,18 @@ bool module_uses_data_index(const Module& m) {
   };
   return any(m.funcs, [](const Func& f) -> const Expr& { return f.body; }) ||
          any(m.globals, [](const Global& g) -> const Expr& { return g.init; }) ||
-         std::ranges::any_of(m.elems, [](const Elem& e) {
-           return uses_data_index(e.offset) || std::ranges::any_of(e.init, uses_data_index);
-         }) ||
-         std::ranges::any_of(m.tables, [](const Table& t) {
-           return t.init && uses_data_index(*t.init);
-         });
+         std::ranges::any_of(m.elems,
+                             [](const Elem& e) {
+                               return uses_data_index(e.offset) ||
+                                      std::ranges::any_of(e.init, uses_data_index);
+                             }) ||
+         std::ranges::any_of(m.tables,
+                             [](const Table& t) { return t.init && uses_data_index(*t.init); });
 }
 
 void add_core_sections(std::vector<Section>& out, const Module& m) {
-  out.push_back(vec_section(SectionId::Function, m.funcs,
-                            [](Writer& w, const Func& f) { w.u32(f.type); }));
+  out.push_back(
+      vec_section(SectionId::Function, m.funcs, [](Writer& w, const Func& f) { w.u32(f.type); }));
   out.push_back(vec_section(SectionId::Table, m.tables, write_table));
   out.push_back(vec_section(SectionId::Memory, m.memories,
                             [](Writer& w, const Memory& x) { write_memtype(w, x.type); }));

@@ -66,10 +66,16 @@ void write_immediates(Writer& w, const Instr& i) {
       write_blocktype(w, i.try_table().type);
       w.vec(i.try_table().catches, [&](const Catch& c) { write_catch(w, c); });
       return;
-    case Imm::Label: case Imm::Func: case Imm::Type: case Imm::Local: case Imm::Global:
-    case Imm::Table: case Imm::Memory: case Imm::Tag: case Imm::Elem: case Imm::Data:
-      w.u32(i.index());
-      return;
+    case Imm::Label:
+    case Imm::Func:
+    case Imm::Type:
+    case Imm::Local:
+    case Imm::Global:
+    case Imm::Table:
+    case Imm::Memory:
+    case Imm::Tag:
+    case Imm::Elem:
+    case Imm::Data: w.u32(i.index()); return;
     case Imm::BrTable:
       w.vec(i.br_table().labels, [&](LabelIdx l) { w.u32(l); });
       w.u32(i.br_table().default_label);
@@ -85,13 +91,16 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::MemArgLane: write_memarg(w, i.memarg()), w.u32(i.memarg().lane); return;
     // binary order: call_indirect y:typeidx x:tableidx; table.init y:elemidx x:tableidx;
     // memory.init y:dataidx x:memidx
-    case Imm::CallIndirect: case Imm::ElemTable: case Imm::DataMemory:
-      write_pair(w, i.pair(), true);
-      return;
-    case Imm::MemoryMemory: case Imm::TableTable: case Imm::TypeField: case Imm::TypeType:
-    case Imm::TypeData: case Imm::TypeElem: case Imm::TypeSize:
-      write_pair(w, i.pair(), false);
-      return;
+    case Imm::CallIndirect:
+    case Imm::ElemTable:
+    case Imm::DataMemory: write_pair(w, i.pair(), true); return;
+    case Imm::MemoryMemory:
+    case Imm::TableTable:
+    case Imm::TypeField:
+    case Imm::TypeType:
+    case Imm::TypeData:
+    case Imm::TypeElem:
+    case Imm::TypeSize: write_pair(w, i.pair(), false); return;
     case Imm::I32: w.s32(int32_t(uint32_t(i.bits()))); return;
     case Imm::I64: w.s64(int64_t(i.bits())); return;
     case Imm::F32: w.le(i.bits(), 4); return;

@@ -101,7 +101,8 @@ void walk_flat(const Expr& e, OnInstr&& on_instr, OnMark&& on_mark) {
 // Visits every instruction of `e` (at any depth).
 template <typename F>
 void for_each_instr(const Expr& e, F&& f) {
-  walk_flat(e, [&](const Instr& i, size_t) { f(i); }, [](FlatMark, uint32_t, size_t) {});
+  walk_flat(
+      e, [&](const Instr& i, size_t) { f(i); }, [](FlatMark, uint32_t, size_t) {});
 }
 
 // The runs of initial definitions in the order they are written: m.initial_order, with each

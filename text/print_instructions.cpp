@@ -70,18 +70,27 @@ std::string pair_text(const IndexPair& p) { return " " + num(p.a) + " " + num(p.
 // The immediates of one instruction, by its Imm kind (spec: plaininstr, every production).
 std::string immediates_text(const Instr& i) {
   switch (info(i.op).imm) {
-    case Imm::None: case Imm::Fence: return "";
-    case Imm::Block: case Imm::If: return blocktype_text(i.block().type);
+    case Imm::None:
+    case Imm::Fence: return "";
+    case Imm::Block:
+    case Imm::If: return blocktype_text(i.block().type);
     case Imm::Try: return blocktype_text(i.try_().type);
     case Imm::TryTable: {
       std::string s = blocktype_text(i.try_table().type);
       for (const Catch& c : i.try_table().catches) s += catch_text(c);
       return s;
     }
-    case Imm::Label: case Imm::Func: case Imm::Type: case Imm::Local: case Imm::Global:
-    case Imm::Table: case Imm::Memory: case Imm::Tag: case Imm::Elem: case Imm::Data:
-    case Imm::Lane:
-      return " " + num(i.index());
+    case Imm::Label:
+    case Imm::Func:
+    case Imm::Type:
+    case Imm::Local:
+    case Imm::Global:
+    case Imm::Table:
+    case Imm::Memory:
+    case Imm::Tag:
+    case Imm::Elem:
+    case Imm::Data:
+    case Imm::Lane: return " " + num(i.index());
     case Imm::BrTable: {
       std::string s;
       for (LabelIdx l : i.br_table().labels) s += " " + num(l);
@@ -102,10 +111,15 @@ std::string immediates_text(const Instr& i) {
     case Imm::RefTypeNull: return " " + to_string(RefType{true, i.ref_type().heap});
     case Imm::MemArg: return memarg_text(i.op, i.memarg());
     case Imm::MemArgLane: return memarg_text(i.op, i.memarg()) + " " + num(i.memarg().lane);
-    case Imm::MemoryMemory: case Imm::TableTable: case Imm::ElemTable: case Imm::DataMemory:
-    case Imm::TypeField: case Imm::TypeType: case Imm::TypeData: case Imm::TypeElem:
-    case Imm::TypeSize:
-      return pair_text(i.pair());
+    case Imm::MemoryMemory:
+    case Imm::TableTable:
+    case Imm::ElemTable:
+    case Imm::DataMemory:
+    case Imm::TypeField:
+    case Imm::TypeType:
+    case Imm::TypeData:
+    case Imm::TypeElem:
+    case Imm::TypeSize: return pair_text(i.pair());
     case Imm::I32: return " " + std::to_string(int32_t(uint32_t(i.bits())));
     case Imm::I64: return " " + std::to_string(int64_t(i.bits()));
     case Imm::F32: return " " + print_f32(uint32_t(i.bits()));

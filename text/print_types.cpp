@@ -136,7 +136,8 @@ std::string typedef_text(const TypeDef& t, const std::string& indent) {
     case TypeDefKind::Rec: break;
   }
   const RecType& r = t.rec;
-  if (!r.explicit_rec && r.subtypes.size() == 1) return "(type " + subtype_text(r.subtypes[0]) + ")";
+  if (!r.explicit_rec && r.subtypes.size() == 1)
+    return "(type " + subtype_text(r.subtypes[0]) + ")";
   std::string s = "(rec";
   for (const SubType& sub : r.subtypes) s += "\n" + indent + "  (type " + subtype_text(sub) + ")";
   return s + ")";

@@ -1,8 +1,9 @@
 // Byte-exact tests of the binary encoder (binary/encode.cpp, encode_types.cpp,
 // encode_instructions.cpp) on hand-built ASTs.
+#include "binary/encode.h"
+
 #include <gtest/gtest.h>
 
-#include "binary/encode.h"
 #include "binary/writer.h"
 
 namespace wasm::binary {
@@ -49,7 +50,11 @@ const RefType kRefFunc{false, {HeapKind::Func, false, 0}};
 // ---- values.rst: LEB128 ----
 
 TEST(EncodeValues, UnsignedLebIsShortest) {
-  auto u = [](uint64_t v) { Writer w; w.u64(v); return w.bytes; };
+  auto u = [](uint64_t v) {
+    Writer w;
+    w.u64(v);
+    return w.bytes;
+  };
   EXPECT_EQ(u(0), (Bytes{0x00}));
   EXPECT_EQ(u(127), (Bytes{0x7F}));
   EXPECT_EQ(u(128), (Bytes{0x80, 0x01}));
@@ -59,7 +64,11 @@ TEST(EncodeValues, UnsignedLebIsShortest) {
 }
 
 TEST(EncodeValues, SignedLebIsShortest) {
-  auto s = [](int64_t v) { Writer w; w.s64(v); return w.bytes; };
+  auto s = [](int64_t v) {
+    Writer w;
+    w.s64(v);
+    return w.bytes;
+  };
   EXPECT_EQ(s(0), (Bytes{0x00}));
   EXPECT_EQ(s(-1), (Bytes{0x7F}));
   EXPECT_EQ(s(63), (Bytes{0x3F}));
@@ -109,7 +118,7 @@ TEST(EncodeModule, SectionOrderPutsTagBetweenMemoryAndGlobal) {
       0x05, 0x03, 0x01, 0x00, 0x01,                    // memory {min 1}
       0x0D, 0x03, 0x01, 0x00, 0x00,                    // tag
       0x06, 0x06, 0x01, 0x7F, 0x01, 0x41, 0x7F, 0x0B,  // global (mut i32) (i32.const -1)
-      0x07, 0x05, 0x01, 0x01, 'g', 0x03, 0x00,         // export "g" (global 0)
+      0x07, 0x05, 0x01, 0x01, 'g',  0x03, 0x00,        // export "g" (global 0)
       0x08, 0x01, 0x00,                                // start 0
   });
   EXPECT_EQ(encode(m), expected);
@@ -122,17 +131,16 @@ TEST(EncodeModule, ImportDescriptions) {
   ExternType mem{ExternKind::Memory, 0, {}, MemType{AddrType::I32, {0, 65536}, true, 0}, {}};
   ExternType global{ExternKind::Global, 0, {}, {}, GlobalType{kI64, Mut::Const}};
   ExternType tag{ExternKind::Tag, 3, {}, {}, {}};
-  m.imports = {Import{"a", "b", func, {}}, Import{"a", "t", table, {}},
-               Import{"a", "m", mem, {}}, Import{"a", "g", global, {}},
-               Import{"a", "e", tag, {}}};
+  m.imports = {Import{"a", "b", func, {}}, Import{"a", "t", table, {}}, Import{"a", "m", mem, {}},
+               Import{"a", "g", global, {}}, Import{"a", "e", tag, {}}};
   Bytes expected = with_header({
-      0x02, 0x29, 0x05,                                          //
-      0x01, 'a', 0x01, 'b', 0x00, 0x00,                          // func 0
-      0x01, 'a', 0x01, 't', 0x01, 0x70, 0x05, 0x01, 0x02,        // table i64 1 2 funcref
-      0x01, 'a', 0x01, 'm', 0x02, 0x0B, 0x00, 0x80, 0x80, 0x04,  // memory 0 65536 shared
-      0x00,                                                      //   (pagesize 1)
-      0x01, 'a', 0x01, 'g', 0x03, 0x7E, 0x00,                    // global i64
-      0x01, 'a', 0x01, 'e', 0x04, 0x00, 0x03,                    // tag (type 3)
+      0x02, 0x29, 0x05,                                           //
+      0x01, 'a',  0x01, 'b', 0x00, 0x00,                          // func 0
+      0x01, 'a',  0x01, 't', 0x01, 0x70, 0x05, 0x01, 0x02,        // table i64 1 2 funcref
+      0x01, 'a',  0x01, 'm', 0x02, 0x0B, 0x00, 0x80, 0x80, 0x04,  // memory 0 65536 shared
+      0x00,                                                       //   (pagesize 1)
+      0x01, 'a',  0x01, 'g', 0x03, 0x7E, 0x00,                    // global i64
+      0x01, 'a',  0x01, 'e', 0x04, 0x00, 0x03,                    // tag (type 3)
   });
   EXPECT_EQ(encode(m), expected);
 }
@@ -140,9 +148,10 @@ TEST(EncodeModule, ImportDescriptions) {
 TEST(EncodeModule, TableWithInitExpression) {
   Module m;
   m.tables = {Table{TableType{AddrType::I32, {0, std::nullopt}, kRefFunc},
-                    Expr{make(Opcode::RefFunc, uint32_t(0))}, {}},
+                    Expr{make(Opcode::RefFunc, uint32_t(0))},
+                    {}},
               Table{TableType{AddrType::I32, {1, std::nullopt}, kFuncRef}, std::nullopt, {}}};
-  EXPECT_EQ(encode(m), with_header({0x04, 0x0D, 0x02,                                  //
+  EXPECT_EQ(encode(m), with_header({0x04, 0x0D, 0x02,                                      //
                                     0x40, 0x00, 0x64, 0x70, 0x00, 0x00, 0xD2, 0x00, 0x0B,  //
                                     0x70, 0x00, 0x01}));
 }
@@ -197,14 +206,17 @@ TEST(EncodeTypes, DescriptorClausesAndExactTypes) {
   s.describes = 1;
   s.descriptor = 2;
   s.comp.kind = CompKind::Struct;
-  s.comp.struct_.fields = {FieldType{ValType::ref_of(RefType{true, {HeapKind::Index, true, 64}}),
-                                     Mut::Const}};
-  EXPECT_EQ(typedef_bytes(t),
-            (Bytes{0x4C, 0x01, 0x4D, 0x02, 0x5F, 0x01, 0x63, 0x62, 0x40, 0x00}));
+  s.comp.struct_.fields = {
+      FieldType{ValType::ref_of(RefType{true, {HeapKind::Index, true, 64}}), Mut::Const}};
+  EXPECT_EQ(typedef_bytes(t), (Bytes{0x4C, 0x01, 0x4D, 0x02, 0x5F, 0x01, 0x63, 0x62, 0x40, 0x00}));
 }
 
 TEST(EncodeTypes, RefTypeAbbreviations) {
-  auto rt = [](RefType r) { Writer w; write_reftype(w, r); return w.bytes; };
+  auto rt = [](RefType r) {
+    Writer w;
+    write_reftype(w, r);
+    return w.bytes;
+  };
   EXPECT_EQ(rt(kFuncRef), (Bytes{0x70}));
   EXPECT_EQ(rt(kRefFunc), (Bytes{0x64, 0x70}));
   EXPECT_EQ(rt(RefType{true, {HeapKind::NoExn, false, 0}}), (Bytes{0x74}));
@@ -271,8 +283,10 @@ TEST(EncodeInstructions, IndexPairsInBinaryOrder) {
   // table.init: text table 1 elem 2, binary elemidx tableidx
   EXPECT_EQ(instr_bytes(make(Opcode::TableInit, IndexPair{1, 2})), (Bytes{0xFC, 0x0C, 0x02, 0x01}));
   // memory.init: text memory 1 data 2, binary dataidx memidx
-  EXPECT_EQ(instr_bytes(make(Opcode::MemoryInit, IndexPair{1, 2})), (Bytes{0xFC, 0x08, 0x02, 0x01}));
-  EXPECT_EQ(instr_bytes(make(Opcode::MemoryCopy, IndexPair{1, 2})), (Bytes{0xFC, 0x0A, 0x01, 0x02}));
+  EXPECT_EQ(instr_bytes(make(Opcode::MemoryInit, IndexPair{1, 2})),
+            (Bytes{0xFC, 0x08, 0x02, 0x01}));
+  EXPECT_EQ(instr_bytes(make(Opcode::MemoryCopy, IndexPair{1, 2})),
+            (Bytes{0xFC, 0x0A, 0x01, 0x02}));
   EXPECT_EQ(instr_bytes(make(Opcode::TableCopy, IndexPair{1, 2})), (Bytes{0xFC, 0x0E, 0x01, 0x02}));
   EXPECT_EQ(instr_bytes(make(Opcode::StructGet, IndexPair{1, 2})), (Bytes{0xFB, 0x02, 0x01, 0x02}));
   EXPECT_EQ(instr_bytes(make(Opcode::ArrayCopy, IndexPair{1, 2})), (Bytes{0xFB, 0x11, 0x01, 0x02}));
@@ -303,7 +317,8 @@ TEST(EncodeInstructions, ReferenceAndCastImmediates) {
             (Bytes{0xFB, 0x14, 0x6C}));
   EXPECT_EQ(instr_bytes(make(Opcode::RefCastNull, RefType{true, {HeapKind::Index, false, 2}})),
             (Bytes{0xFB, 0x17, 0x02}));
-  BrOnCastImm b{1, RefType{true, {HeapKind::Any, false, 0}}, RefType{false, {HeapKind::Eq, false, 0}}};
+  BrOnCastImm b{1, RefType{true, {HeapKind::Any, false, 0}},
+                RefType{false, {HeapKind::Eq, false, 0}}};
   EXPECT_EQ(instr_bytes(make(Opcode::BrOnCast, Box<BrOnCastImm>(b))),
             (Bytes{0xFB, 0x18, 0x01, 0x01, 0x6E, 0x6D}));
   b.to.nullable = true;
@@ -323,7 +338,8 @@ TEST(EncodeInstructions, BrTableAndSelect) {
 TEST(EncodeInstructions, BlocksInFlatOrder) {
   BlockImm inner{BlockType{BlockType::Kind::Value, kI32, 0}, {i32_const(1)}, {}};
   BlockImm outer{BlockType{BlockType::Kind::Index, {}, 64},
-                 {make(Opcode::Block, Box<BlockImm>(inner)), make(Opcode::Drop)}, {}};
+                 {make(Opcode::Block, Box<BlockImm>(inner)), make(Opcode::Drop)},
+                 {}};
   EXPECT_EQ(expr_bytes({make(Opcode::Loop, Box<BlockImm>(outer))}),
             (Bytes{0x03, 0xC0, 0x00, 0x02, 0x7F, 0x41, 0x01, 0x0B, 0x1A, 0x0B, 0x0B}));
   BlockImm ite{BlockType{}, {make(Opcode::Nop)}, {make(Opcode::Unreachable)}};
@@ -335,14 +351,18 @@ TEST(EncodeInstructions, BlocksInFlatOrder) {
 }
 
 TEST(EncodeInstructions, TryTableAndLegacyTry) {
-  TryTableImm tt{BlockType{}, {Catch{CatchKind::Catch, 1, 2}, Catch{CatchKind::CatchRef, 3, 4},
-                               Catch{CatchKind::CatchAll, 0, 5}, Catch{CatchKind::CatchAllRef, 0, 6}},
+  TryTableImm tt{BlockType{},
+                 {Catch{CatchKind::Catch, 1, 2}, Catch{CatchKind::CatchRef, 3, 4},
+                  Catch{CatchKind::CatchAll, 0, 5}, Catch{CatchKind::CatchAllRef, 0, 6}},
                  {make(Opcode::Nop)}};
   EXPECT_EQ(expr_bytes({make(Opcode::TryTable, Box<TryTableImm>(tt))}),
             (Bytes{0x1F, 0x40, 0x04, 0x00, 0x01, 0x02, 0x01, 0x03, 0x04, 0x02, 0x05, 0x03, 0x06,
                    0x01, 0x0B, 0x0B}));
-  TryImm t{BlockType{}, {make(Opcode::Nop)}, {LegacyCatch{7, {make(Opcode::Drop)}}},
-           Expr{make(Opcode::Rethrow, uint32_t(0))}, std::nullopt};
+  TryImm t{BlockType{},
+           {make(Opcode::Nop)},
+           {LegacyCatch{7, {make(Opcode::Drop)}}},
+           Expr{make(Opcode::Rethrow, uint32_t(0))},
+           std::nullopt};
   EXPECT_EQ(expr_bytes({make(Opcode::Try, Box<TryImm>(t))}),
             (Bytes{0x06, 0x40, 0x01, 0x07, 0x07, 0x1A, 0x19, 0x09, 0x00, 0x0B, 0x0B}));
   TryImm d{BlockType{}, {make(Opcode::Nop)}, {}, std::nullopt, 1};
@@ -409,9 +429,8 @@ TEST(EncodeSegments, DataFormsAndDataCount) {
   m.datas = {Data{SegmentMode::Active, 0, {i32_const(8)}, {'h', 'i'}, {}},
              Data{SegmentMode::Passive, 0, {}, {}, {}},
              Data{SegmentMode::Active, 1, {i32_const(0)}, {7}, {}}};
-  Bytes data_section = {0x0B, 0x11, 0x03,  //
-                        0x00, 0x41, 0x08, 0x0B, 0x02, 'h', 'i',
-                        0x01, 0x00,  //
+  Bytes data_section = {0x0B, 0x11, 0x03,                                     //
+                        0x00, 0x41, 0x08, 0x0B, 0x02, 'h',  'i', 0x01, 0x00,  //
                         0x02, 0x01, 0x41, 0x00, 0x0B, 0x01, 0x07};
   EXPECT_EQ(encode(m), with_header(data_section));
 
@@ -443,12 +462,12 @@ TEST(EncodeCustom, SectionsKeepTheirPlace) {
                custom("b", Custom::Place::After, SectionId::Type),
                custom("c", Custom::Place::Before, SectionId::Function),  // absent section
                custom("d", Custom::Place::After, SectionId::Data)};
-  Bytes expected = with_header({0x00, 0x03, 0x01, 'a', 'x',                //
-                                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,        //
-                                0x00, 0x03, 0x01, 'b', 'x',                //
-                                0x00, 0x03, 0x01, 'c', 'x',                //
-                                0x0B, 0x01, 0x00,  // kept: "d" is placed after it
-                                0x00, 0x03, 0x01, 'd', 'x'});
+  Bytes expected = with_header({0x00, 0x03, 0x01, 'a',  'x',         //
+                                0x01, 0x04, 0x01, 0x60, 0x00, 0x00,  //
+                                0x00, 0x03, 0x01, 'b',  'x',         //
+                                0x00, 0x03, 0x01, 'c',  'x',         //
+                                0x0B, 0x01, 0x00,                    // kept: "d" is placed after it
+                                0x00, 0x03, 0x01, 'd',  'x'});
   EXPECT_EQ(encode(m), expected);
   // out-of-order places are sorted into place, stably
   std::swap(m.customs[0], m.customs[3]);
@@ -473,11 +492,11 @@ TEST(EncodeModuleLinking, TypesImportsAndExports) {
   m.exports = {Export{"x", ExternKind::Instance, 0, {}}, Export{"y", ExternKind::Module, 0, {}}};
   Bytes expected = with_header({
       0x01, 0x17, 0x03, 0x60, 0x00, 0x00,                    // type: func
-      0x61, 0x01, 0x01, 'i', 0x00, 0xFF, 0x00, 0x00,         //   module (import "i" (func 0))
-      0x01, 0x01, 'e', 0x06, 0x02,                           //     (export "e" (instance 2))
-      0x62, 0x01, 0x01, 'f', 0x00, 0x00,                     //   instance (export "f" (func 0))
-      0x02, 0x07, 0x01, 0x01, 'm', 0x00, 0xFF, 0x05, 0x01,   // import "m" (module 1)
-      0x07, 0x09, 0x02, 0x01, 'x', 0x06, 0x00, 0x01, 'y', 0x05, 0x00,
+      0x61, 0x01, 0x01, 'i',  0x00, 0xFF, 0x00, 0x00,        //   module (import "i" (func 0))
+      0x01, 0x01, 'e',  0x06, 0x02,                          //     (export "e" (instance 2))
+      0x62, 0x01, 0x01, 'f',  0x00, 0x00,                    //   instance (export "f" (func 0))
+      0x02, 0x07, 0x01, 0x01, 'm',  0x00, 0xFF, 0x05, 0x01,  // import "m" (module 1)
+      0x07, 0x09, 0x02, 0x01, 'x',  0x06, 0x00, 0x01, 'y',  0x05, 0x00,
   });
   EXPECT_EQ(encode(m), expected);
 }
@@ -491,17 +510,20 @@ TEST(EncodeModuleLinking, InitialSectionsFollowInitialOrder) {
   m.instances = {Instance{0, {InstantiateArg{"a", ExternKind::Func, 1}}, {}}};
   m.aliases = {Alias{Alias::Kind::InstanceExport, ExternKind::Func, 0, "f", 0, 0, {}},
                Alias{Alias::Kind::Outer, ExternKind::Type, 0, "", 1, 4, {}}};
-  m.initial_order = {{DefKind::Type, 1}, {DefKind::Module, 1}, {DefKind::Instance, 1},
-                     {DefKind::Alias, 2}, {DefKind::Type, 1}};
+  m.initial_order = {{DefKind::Type, 1},
+                     {DefKind::Module, 1},
+                     {DefKind::Instance, 1},
+                     {DefKind::Alias, 2},
+                     {DefKind::Type, 1}};
   Bytes expected = with_header({
-      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                         // type 0
-      0x0E, 0x10, 0x01, 0x0E,                                     // module section, 1 module
-      0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,             //   header
-      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                         //   its type section
-      0x0F, 0x08, 0x01, 0x00, 0x00, 0x01, 0x01, 'a', 0x00, 0x01,  // instance (instantiate 0 ...)
-      0x10, 0x0A, 0x02, 0x00, 0x00, 0x00, 0x01, 'f',              // alias 0 "f" (func)
-      0x01, 0x01, 0x07, 0x04,                                     // alias outer 1 4 (type)
-      0x01, 0x05, 0x01, 0x60, 0x01, 0x7F, 0x00,                   // type 1
+      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                          // type 0
+      0x0E, 0x10, 0x01, 0x0E,                                      // module section, 1 module
+      0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,              //   header
+      0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                          //   its type section
+      0x0F, 0x08, 0x01, 0x00, 0x00, 0x01, 0x01, 'a',  0x00, 0x01,  // instance (instantiate 0 ...)
+      0x10, 0x0A, 0x02, 0x00, 0x00, 0x00, 0x01, 'f',               // alias 0 "f" (func)
+      0x01, 0x01, 0x07, 0x04,                                      // alias outer 1 4 (type)
+      0x01, 0x05, 0x01, 0x60, 0x01, 0x7F, 0x00,                    // type 1
   });
   EXPECT_EQ(encode(m), expected);
 }

@@ -70,8 +70,8 @@ TEST(RoundTrip, SuiteBinaryModulesDecodeEncodeDecode) {
   Tally core, ml;
   round_trip_corpus("WASM_TESTSUITE", false, core);
   round_trip_corpus("WASM_MODULE_LINKING", true, ml);
-  std::cout << "official suite: " << core.round_tripped << "/" << core.decoded
-            << " round-tripped (" << core.identical_bytes << " byte-identical to the original)\n"
+  std::cout << "official suite: " << core.round_tripped << "/" << core.decoded << " round-tripped ("
+            << core.identical_bytes << " byte-identical to the original)\n"
             << "module linking: " << ml.round_tripped << "/" << ml.decoded << " round-tripped ("
             << ml.identical_bytes << " byte-identical)\n";
   EXPECT_EQ(core.round_tripped, core.decoded);

@@ -19,7 +19,8 @@ const BlockType kI32Result{BlockType::Kind::Value, ValType::i32(), 0};
 // A sample immediate for each Imm kind; values chosen to exercise multi-byte LEB128s.
 Immediate sample(Opcode op) {
   switch (info(op).imm) {
-    case Imm::None: case Imm::Fence: return std::monostate{};
+    case Imm::None:
+    case Imm::Fence: return std::monostate{};
     case Imm::Block: return Box<BlockImm>(BlockImm{kI32Result, {make(Opcode::Nop)}, {}});
     case Imm::If:
       return Box<BlockImm>(BlockImm{kI32Result, {make(Opcode::Nop)}, {make(Opcode::Drop)}});
@@ -30,12 +31,20 @@ Immediate sample(Opcode op) {
                                 Expr{make(Opcode::Rethrow, uint32_t(0))},
                                 std::nullopt});
     case Imm::TryTable:
-      return Box<TryTableImm>(TryTableImm{
-          BlockType{}, {Catch{CatchKind::CatchRef, 1, 2}, Catch{CatchKind::CatchAll, 0, 3}},
-          {make(Opcode::Nop)}});
-    case Imm::Label: case Imm::Func: case Imm::Type: case Imm::Local: case Imm::Global:
-    case Imm::Table: case Imm::Memory: case Imm::Tag: case Imm::Elem: case Imm::Data:
-      return uint32_t(300);
+      return Box<TryTableImm>(
+          TryTableImm{BlockType{},
+                      {Catch{CatchKind::CatchRef, 1, 2}, Catch{CatchKind::CatchAll, 0, 3}},
+                      {make(Opcode::Nop)}});
+    case Imm::Label:
+    case Imm::Func:
+    case Imm::Type:
+    case Imm::Local:
+    case Imm::Global:
+    case Imm::Table:
+    case Imm::Memory:
+    case Imm::Tag:
+    case Imm::Elem:
+    case Imm::Data: return uint32_t(300);
     case Imm::Lane: return uint32_t(7);
     case Imm::BrTable: return Box<BrTableImm>(BrTableImm{{0, 128}, 5});
     case Imm::BrOnCast:
@@ -47,15 +56,22 @@ Immediate sample(Opcode op) {
     case Imm::RefTypeNull: return RefType{true, {HeapKind::Index, false, 9}};
     case Imm::MemArg: return MemArg{70000, 1, uint32_t(info(op).align), 0};
     case Imm::MemArgLane: return MemArg{1, 0, 0, 1};
-    case Imm::CallIndirect: case Imm::MemoryMemory: case Imm::TableTable: case Imm::ElemTable:
-    case Imm::DataMemory: case Imm::TypeField: case Imm::TypeType: case Imm::TypeData:
-    case Imm::TypeElem: case Imm::TypeSize:
-      return IndexPair{1, 129};
+    case Imm::CallIndirect:
+    case Imm::MemoryMemory:
+    case Imm::TableTable:
+    case Imm::ElemTable:
+    case Imm::DataMemory:
+    case Imm::TypeField:
+    case Imm::TypeType:
+    case Imm::TypeData:
+    case Imm::TypeElem:
+    case Imm::TypeSize: return IndexPair{1, 129};
     case Imm::I32: return uint64_t(0xFFFFFF85);  // -123
     case Imm::I64: return uint64_t(0x8000000000000000);
-    case Imm::F32: return uint64_t(0xC0490FDB);  // -pi
+    case Imm::F32: return uint64_t(0xC0490FDB);          // -pi
     case Imm::F64: return uint64_t(0x7FF4000000000000);  // a signalling NaN
-    case Imm::V128: case Imm::Shuffle: {
+    case Imm::V128:
+    case Imm::Shuffle: {
       V128Bytes v{};
       for (size_t k = 0; k < 16; ++k) v[k] = uint8_t(31 - k);
       return v;

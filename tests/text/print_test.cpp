@@ -1,8 +1,9 @@
 // Exact-text tests of the printer (text/print.cpp, print_types.cpp, print_instructions.cpp) on
 // hand-built ASTs.
+#include "text/print.h"
+
 #include <gtest/gtest.h>
 
-#include "text/print.h"
 #include "text/printer.h"
 
 namespace wasm::text {
@@ -28,10 +29,13 @@ TEST(PrintModule, EmptyModule) { EXPECT_EQ(print_module(Module{}), "(module\n)\n
 TEST(PrintModule, FunctionsUseExplicitTypeIndices) {
   Module m;
   m.types = {func_type({kI32, ValType::f64()}, {ValType::i64()})};
-  BlockImm then{BlockType{BlockType::Kind::Value, kI32, 0}, {make(Opcode::I32Const, uint64_t(1))},
+  BlockImm then{BlockType{BlockType::Kind::Value, kI32, 0},
+                {make(Opcode::I32Const, uint64_t(1))},
                 {make(Opcode::I32Const, uint64_t(0xFFFFFFFF))}};
-  m.funcs = {Func{0, {kI32, kI32}, {make(Opcode::LocalGet, uint32_t(0)),
-                                    make(Opcode::If, Box<BlockImm>(then)), make(Opcode::Drop)},
+  m.funcs = {Func{0,
+                  {kI32, kI32},
+                  {make(Opcode::LocalGet, uint32_t(0)), make(Opcode::If, Box<BlockImm>(then)),
+                   make(Opcode::Drop)},
                   {}}};
   EXPECT_EQ(print_module(m),
             "(module\n"
@@ -55,8 +59,9 @@ TEST(PrintModule, TypesRecSubAndDescriptors) {
   t.rec.subtypes.resize(3);
   t.rec.subtypes[0].final = false;
   t.rec.subtypes[0].comp.kind = CompKind::Struct;
-  t.rec.subtypes[0].comp.struct_.fields = {FieldType{ValType::i8(), Mut::Var},
-                                           FieldType{ValType::ref_of(RefType{true, {HeapKind::Index, false, 1}}), Mut::Const}};
+  t.rec.subtypes[0].comp.struct_.fields = {
+      FieldType{ValType::i8(), Mut::Var},
+      FieldType{ValType::ref_of(RefType{true, {HeapKind::Index, false, 1}}), Mut::Const}};
   t.rec.subtypes[1].explicit_sub = true;
   t.rec.subtypes[1].supers = {0};
   t.rec.subtypes[1].comp.kind = CompKind::Array;
@@ -82,16 +87,23 @@ TEST(PrintModule, ImportsAndDefinitions) {
   m.types = {func_type({}, {})};
   m.imports = {
       Import{"m", "f", ExternType{ExternKind::Func, 0, {}, {}, {}}, {}},
-      Import{"m", "t", ExternType{ExternKind::Table, 0, TableType{AddrType::I64, {1, 2}, kFuncRef}, {}, {}}, {}},
-      Import{"m", "mem", ExternType{ExternKind::Memory, 0, {}, MemType{AddrType::I32, {1, 2}, true, 0}, {}}, {}},
+      Import{"m",
+             "t",
+             ExternType{ExternKind::Table, 0, TableType{AddrType::I64, {1, 2}, kFuncRef}, {}, {}},
+             {}},
+      Import{"m",
+             "mem",
+             ExternType{ExternKind::Memory, 0, {}, MemType{AddrType::I32, {1, 2}, true, 0}, {}},
+             {}},
       Import{"m", "g", ExternType{ExternKind::Global, 0, {}, {}, GlobalType{kI32, Mut::Var}}, {}},
       Import{"m", "e", ExternType{ExternKind::Tag, 0, {}, {}, {}}, {}}};
   m.tables = {Table{TableType{AddrType::I32, {1, std::nullopt}, kRefFunc},
-                    Expr{make(Opcode::RefFunc, uint32_t(0))}, {}}};
+                    Expr{make(Opcode::RefFunc, uint32_t(0))},
+                    {}}};
   m.memories = {Memory{MemType{AddrType::I64, {0, std::nullopt}, false, std::nullopt}, {}}};
   m.tags = {Tag{0, {}}};
-  m.globals = {Global{GlobalType{ValType::f32(), Mut::Const},
-                      {make(Opcode::F32Const, uint64_t(0x3FC00000))}, {}}};
+  m.globals = {Global{
+      GlobalType{ValType::f32(), Mut::Const}, {make(Opcode::F32Const, uint64_t(0x3FC00000))}, {}}};
   m.exports = {Export{"x\"y", ExternKind::Memory, 0, {}}};
   m.start = 0;
   EXPECT_EQ(print_module(m),
@@ -114,9 +126,10 @@ TEST(PrintModule, ImportsAndDefinitions) {
 TEST(PrintModule, Segments) {
   Module m;
   Expr off = {make(Opcode::I32Const, uint64_t(4))};
-  m.elems = {Elem{SegmentMode::Active, 1, off, kRefFunc, {{make(Opcode::RefFunc, uint32_t(2))}}, {}},
-             Elem{SegmentMode::Declarative, 0, {}, kFuncRef, {}, {}},
-             Elem{SegmentMode::Passive, 0, {}, kFuncRef, {{make(Opcode::RefNull, HeapType{})}}, {}}};
+  m.elems = {
+      Elem{SegmentMode::Active, 1, off, kRefFunc, {{make(Opcode::RefFunc, uint32_t(2))}}, {}},
+      Elem{SegmentMode::Declarative, 0, {}, kFuncRef, {}, {}},
+      Elem{SegmentMode::Passive, 0, {}, kFuncRef, {{make(Opcode::RefNull, HeapType{})}}, {}}};
   m.datas = {Data{SegmentMode::Active, 0, off, {'a', 0, 0xFF}, {}},
              Data{SegmentMode::Passive, 0, {}, {}, {}}};
   EXPECT_EQ(print_module(m),
@@ -159,8 +172,8 @@ TEST(PrintModule, ModuleLinkingInInitialOrder) {
   m.instances = {Instance{0, {InstantiateArg{"a", ExternKind::Global, 1}}, {}}};
   m.aliases = {Alias{Alias::Kind::InstanceExport, ExternKind::Func, 0, "f", 0, 0, {}},
                Alias{Alias::Kind::Outer, ExternKind::Type, 0, "", 1, 4, {}}};
-  m.initial_order = {{DefKind::Type, 1}, {DefKind::Import, 1}, {DefKind::Module, 1},
-                     {DefKind::Instance, 1}, {DefKind::Alias, 2}, {DefKind::Type, 2}};
+  m.initial_order = {{DefKind::Type, 1},     {DefKind::Import, 1}, {DefKind::Module, 1},
+                     {DefKind::Instance, 1}, {DefKind::Alias, 2},  {DefKind::Type, 2}};
   m.exports = {Export{"i", ExternKind::Instance, 1, {}}};
   EXPECT_EQ(print_module(m),
             "(module\n"

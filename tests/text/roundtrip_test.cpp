@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <tuple>
 #include <sstream>
+#include <tuple>
 
 #include "binary/decode.h"
 #include "binary/encode.h"
@@ -47,8 +47,8 @@ Module binary_view(Module m) {
   bool core = m.modules.empty() && m.instances.empty() && m.aliases.empty();
   for (const TypeDef& t : m.types) core = core && t.kind == TypeDefKind::Rec;
   for (const Import& i : m.imports)
-    core = core && i.field && i.desc.kind != ExternKind::Module &&
-           i.desc.kind != ExternKind::Instance;
+    core =
+        core && i.field && i.desc.kind != ExternKind::Module && i.desc.kind != ExternKind::Instance;
   if (core) {
     m.initial_order.clear();
     if (!m.types.empty()) m.initial_order.push_back({DefKind::Type, uint32_t(m.types.size())});
@@ -106,8 +106,7 @@ void check_commands(const std::vector<Command>& commands, const std::string& fil
   for (const Command& c : commands) {
     check_commands(c.body, file, options, n);
     if (c.kind != Command::Kind::Module && !c.has_module) continue;
-    if (c.kind == Command::Kind::AssertMalformed ||
-        c.kind == Command::Kind::AssertMalformedCustom)
+    if (c.kind == Command::Kind::AssertMalformed || c.kind == Command::Kind::AssertMalformedCustom)
       continue;
     const ScriptModule& sm = c.module;
     std::string where = file + ":" + std::to_string(c.at.begin);
@@ -144,9 +143,10 @@ Counts check_corpus(const char* env, bool module_linking) {
 }
 
 void report(const char* name, const Counts& n) {
-  std::printf("[%s] modules: %d; parse(print(m)) == m: %d (+%d known parser gaps); "
-              "decode(encode(m)) == m: %d\n",
-              name, n.modules, n.printed, n.parser_gaps, n.encoded);
+  std::printf(
+      "[%s] modules: %d; parse(print(m)) == m: %d (+%d known parser gaps); "
+      "decode(encode(m)) == m: %d\n",
+      name, n.modules, n.printed, n.parser_gaps, n.encoded);
   for (const std::string& f : n.failures) std::printf("  %s\n", f.c_str());
 }
 
