@@ -14,12 +14,19 @@ namespace wasm::text {
 enum class TokenKind : uint8_t {
   LParen,    // (
   RParen,    // )
-  Annot,     // (@id   — an annotation start; `text` holds the id without "(@"
-  Keyword,   // keyword: starts with a-z (instruction names, i32, offset=4, nan:0x1, ...)
-  Number,    // a token that starts with a digit or sign+digit, or is inf/nan with a sign
-  String,    // "..."  — `value` holds the decoded bytes
-  Id,        // $id or $"..." — `value` holds the name without '$' (decoded)
-  Reserved,  // any other idchars run (the spec's `reserved`)
+  Annot,     // (@id or (@"id" — an annotation start; `value` holds the id (decoded, non-empty,
+             // UTF-8). Its contents follow as ordinary tokens up to the matching RParen (there,
+             // "(@" without an id is just LParen followed by a Reserved "@...").
+  Keyword,   // spec: keyword — a-z followed by idchars: i32.add, i32, offset=4, align=8,
+             // nan:canonical, nan:1 (not a number: see below), x*y ... The parser reports
+             // "unknown operator <text>" for one it does not know, as the reference lexer does.
+  Number,    // exactly the reference lexer's NAT | INT | FLOAT shapes, see num_shape() in
+             // literals.h: 1, 0x1F, +1, -0x1, 1.5, 1e3, 0x1p-3, inf, -inf, nan, +nan, nan:0x1.
+             // Range checks are left to parse_*() when the parser knows the expected type.
+  String,    // "..."  — `value` holds the decoded bytes (any bytes, via \hh escapes)
+  Id,        // $id or $"..." — `value` holds the name without '$' (decoded, non-empty, UTF-8)
+  Reserved,  // spec: reserved — any other run of idchars and strings, or one of , ; [ ] { }.
+             // Only produced inside annotations; elsewhere it is the error "unknown operator".
   Eof,
 };
 
@@ -31,11 +38,22 @@ struct Token {
 };
 
 // Splits `source` into tokens, skipping white space, line comments `;;` and (nested) block
-// comments `(; ;)`. The last token is Eof. Throws ErrorException (Phase::Malformed) with
-// the reference interpreter's messages: "unclosed string", "illegal escape",
-// "malformed UTF-8 encoding", "unclosed comment", "unknown operator" (illegal character), ...
-// Keyword vs Number vs Reserved is decided by the first characters only; numeric ranges are
-// checked by text/literals.h when the parser knows the expected type.
+// comments `(; ;)`. The last token is Eof. Throws ErrorException (Phase::Malformed) with the
+// reference interpreter's messages (interpreter/text/lexer.mll):
+//   "unknown operator <text>"      a reserved token outside annotations (1x, 0x, _1, @a, ",")
+//   "unclosed string literal"      a string reaching a newline or the end of the input
+//   "illegal control character in string literal"   U+00-1F (but \n, \r) or U+7F in a string
+//   "illegal escape"               \q, \0g, \u{d800}, \u{110000}, \u{} ...
+//   "malformed UTF-8 encoding"     anywhere in the source (also in comments and strings), or an
+//                                  id $"..." / annotation id (@"..." that is not UTF-8
+//   "empty identifier"             $ alone, $""
+//   "empty annotation id"          (@ not followed by an id or a well-formed string, (@""
+//   "unclosed comment"             (; without its ;)
+//   "unclosed annotation"          (@id without its )
+//   "illegal character"            a control or non-ASCII character inside an annotation
+//   "misplaced control character"  a control character (or U+7F) elsewhere
+//   "misplaced unicode character"  a non-ASCII character elsewhere
+// Nesting of comments is counted, not recursed.
 std::vector<Token> tokenize(std::string_view source);
 
 // True if bytes is valid UTF-8 (used for names and the lexer's strings).
