@@ -77,9 +77,14 @@ BrOnCastImm br_on_cast(Reader& r, size_t pos) {
   return imm;
 }
 
-V128Bytes v128_bytes(Reader& r, bool lanes) {
+// spec: laneidx ::= l:byte. deviation from decode.ml, which reads a LEB128 u8: the two agree
+// on every lane index below 128, and only larger ones (invalid anyway) differ.
+uint8_t laneidx(Reader& r) { return r.byte(); }
+
+// spec: v128.const b*:byte^16;  i8x16.shuffle l*:laneidx^16
+V128Bytes v128_bytes(Reader& r) {
   V128Bytes v{};
-  for (uint8_t& b : v) b = lanes ? uint8_t(r.u8()) : r.byte();  // spec: laneidx ::= l:u8
+  for (uint8_t& b : v) b = r.byte();
   return v;
 }
 
@@ -117,16 +122,15 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
     case Imm::MemArg: return memarg(r);
     case Imm::MemArgLane: {
       MemArg m = memarg(r);
-      m.lane = uint8_t(r.u8());
+      m.lane = laneidx(r);
       return m;
     }
     case Imm::I32: return uint64_t(uint32_t(r.s32()));
     case Imm::I64: return uint64_t(r.s64());
     case Imm::F32: return uint64_t(r.f32());
     case Imm::F64: return r.f64();
-    case Imm::V128: return v128_bytes(r, false);
-    case Imm::Shuffle: return v128_bytes(r, true);
-    case Imm::Lane: return r.u8();
+    case Imm::V128: case Imm::Shuffle: return v128_bytes(r);
+    case Imm::Lane: return uint32_t(laneidx(r));
     case Imm::Fence: r.expect(0x00, "zero byte expected"); return std::monostate{};
     case Imm::Block: case Imm::If: case Imm::Try: case Imm::TryTable: break;
   }

@@ -51,7 +51,7 @@ class Reader {
   // "integer too large" when the unused bits of the last byte are not zero (or sign) bits.
   uint64_t uN(int n);
   int64_t sN(int n);
-  uint32_t u8() { return uint32_t(uN(8)); }  // LEB128 u8 (lane indices)
+  uint32_t u8() { return uint32_t(uN(8)); }
   uint32_t u32() { return uint32_t(uN(32)); }
   uint64_t u64() { return uN(64); }
   int32_t s7() { return int32_t(sN(7)); }
