@@ -50,10 +50,8 @@ void write_pair(Writer& w, const IndexPair& p, bool swapped) {
   w.u32(swapped ? p.a : p.b);
 }
 
-// spec: laneidx ::= l:u8 (a LEB128 u8, one byte below 128)
-void write_lanes(Writer& w, const V128Bytes& lanes) {
-  for (uint8_t l : lanes) w.u32(l);
-}
+// spec: laneidx ::= l:byte (as the decoder reads it; decode.ml's LEB128 u8 agrees below 128)
+void write_laneidx(Writer& w, uint32_t l) { w.byte(uint8_t(l)); }
 
 // The immediates of one instruction, by its Imm kind (spec: Binstr, every production).
 void write_immediates(Writer& w, const Instr& i) {
@@ -88,7 +86,7 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::RefType:
     case Imm::RefTypeNull: write_heaptype(w, i.ref_type().heap); return;
     case Imm::MemArg: write_memarg(w, i.memarg()); return;
-    case Imm::MemArgLane: write_memarg(w, i.memarg()), w.u32(i.memarg().lane); return;
+    case Imm::MemArgLane: write_memarg(w, i.memarg()), write_laneidx(w, i.memarg().lane); return;
     // binary order: call_indirect y:typeidx x:tableidx; table.init y:elemidx x:tableidx;
     // memory.init y:dataidx x:memidx
     case Imm::CallIndirect:
@@ -106,8 +104,8 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::F32: w.le(i.bits(), 4); return;
     case Imm::F64: w.le(i.bits(), 8); return;
     case Imm::V128: w.raw(i.v128().data(), i.v128().size()); return;
-    case Imm::Shuffle: write_lanes(w, i.v128()); return;
-    case Imm::Lane: w.u32(i.index()); return;
+    case Imm::Shuffle: w.raw(i.v128().data(), i.v128().size()); return;  // laneidx^16
+    case Imm::Lane: write_laneidx(w, i.index()); return;
     case Imm::Fence: w.byte(0x00); return;
   }
 }
