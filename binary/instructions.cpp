@@ -1,0 +1,273 @@
+// Decoding of instructions — binary/instructions.rst, plus the legacy exception handling
+// instructions (try/catch/catch_all/delegate) and the threads proposal's atomics.
+//
+// The decoder is generic over the opcode table (spec/instructions.def): an opcode's encoding is
+// mapped with opcode_from_code and its immediates are read by info(op).imm. Only the structured
+// instructions are hand-written. Nesting is decoded with an explicit stack of open blocks (no
+// C++ recursion), and limited to kMaxNesting because the AST's destructors recurse.
+#include <cstdio>
+#include <utility>
+
+#include "binary/decoder.h"
+
+namespace wasm::binary::detail {
+namespace {
+
+constexpr size_t kMaxNesting = 10000;
+
+constexpr uint8_t kElse = 0x05, kEnd = 0x0b;
+constexpr uint8_t kCatch = 0x07, kCatchAll = 0x19, kDelegate = 0x18;  // legacy exceptions
+
+std::string hex(uint64_t n) {
+  char buffer[20];
+  std::snprintf(buffer, sizeof buffer, "%02llx", static_cast<unsigned long long>(n));
+  return buffer;
+}
+
+// decode.ml's messages: "illegal opcode fb 1f"; for 0xFD it names the sub-opcode alone.
+[[noreturn]] void illegal(Reader& r, size_t pos, uint8_t prefix, std::optional<uint32_t> code) {
+  if (!code) r.fail(pos, "illegal opcode " + hex(prefix));
+  if (prefix == 0xfd) r.fail(pos, "illegal opcode " + hex(*code));
+  r.fail(pos, "illegal opcode " + hex(prefix) + " " + hex(*code));
+}
+
+// spec: the opcode, one byte or a prefix byte followed by a u32.
+Opcode opcode(Reader& r, size_t pos, uint8_t b) {
+  if (b == 0xfb || b == 0xfc || b == 0xfd || b == 0xfe) {
+    uint32_t code = r.u32();
+    if (auto op = opcode_from_code(b, code)) return *op;
+    illegal(r, pos, b, code);
+  }
+  if (auto op = opcode_from_code(0x00, b)) return *op;
+  illegal(r, pos, b, std::nullopt);
+}
+
+// spec: memarg ::= n:u32 o:u64 => {ALIGN n, OFFSET o}  (if n < 2^6)
+//                | n:u32 x:memidx o:u64 => {ALIGN n - 2^6, OFFSET o}  (if 2^6 <= n < 2^7)
+MemArg memarg(Reader& r) {
+  size_t pos = r.pos();
+  uint32_t flags = r.u32();
+  r.require(flags < 0x80, pos, "malformed memop flags");
+  MemArg m;
+  if ((flags & 0x40) != 0) m.mem = r.u32();
+  m.align = flags & 0x3f;
+  m.offset = r.u64();
+  return m;
+}
+
+// spec: catch ::= 0x00 x:tagidx l:labelidx | 0x01 x l | 0x02 l | 0x03 l
+Catch catch_clause(Reader& r) {
+  Catch c;
+  uint8_t kind = r.byte();
+  if (kind > 3) r.fail(r.pos() - 1, "malformed catch clause");
+  c.kind = CatchKind(kind);
+  if (c.kind == CatchKind::Catch || c.kind == CatchKind::CatchRef) c.tag = r.u32();
+  c.label = r.u32();
+  return c;
+}
+
+// spec: br_on_cast l rt1 rt2 — a flags byte holds the nullability of rt1 (bit 0), rt2 (bit 1).
+BrOnCastImm br_on_cast(Reader& r, size_t pos) {
+  uint8_t flags = r.byte();
+  r.require((flags & 0xfc) == 0, pos + 2, "malformed br_on_cast flags");
+  BrOnCastImm imm;
+  imm.label = r.u32();
+  imm.from = {(flags & 1) != 0, heaptype(r)};
+  imm.to = {(flags & 2) != 0, heaptype(r)};
+  return imm;
+}
+
+V128Bytes v128_bytes(Reader& r, bool lanes) {
+  V128Bytes v{};
+  for (uint8_t& b : v) b = lanes ? uint8_t(r.u8()) : r.byte();  // spec: laneidx ::= l:u8
+  return v;
+}
+
+// Two indices read in binary order; IndexPair holds them in text order (spec/ast.h).
+IndexPair index_pair(Reader& r, bool swapped) {
+  uint32_t first = r.u32();
+  uint32_t second = r.u32();
+  return swapped ? IndexPair{second, first} : IndexPair{first, second};
+}
+
+// The immediates of every instruction that is not structured, by the table's Imm kind.
+Immediate immediate(Reader& r, Opcode op, size_t pos) {
+  switch (info(op).imm) {
+    case Imm::None: return std::monostate{};
+    case Imm::Label: case Imm::Func: case Imm::Type: case Imm::Local: case Imm::Global:
+    case Imm::Table: case Imm::Memory: case Imm::Tag: case Imm::Elem: case Imm::Data:
+      return r.u32();
+    case Imm::BrTable: {
+      BrTableImm imm;
+      imm.labels = r.vec([&] { return r.u32(); });
+      imm.default_label = r.u32();
+      return Box<BrTableImm>(std::move(imm));
+    }
+    case Imm::BrOnCast: return Box<BrOnCastImm>(br_on_cast(r, pos));
+    // Binary order: typeidx tableidx, elemidx tableidx, dataidx memidx.
+    case Imm::CallIndirect: case Imm::ElemTable: case Imm::DataMemory:
+      return index_pair(r, true);
+    case Imm::MemoryMemory: case Imm::TableTable: case Imm::TypeField: case Imm::TypeType:
+    case Imm::TypeData: case Imm::TypeElem: case Imm::TypeSize:
+      return index_pair(r, false);
+    case Imm::SelectT: return Box<std::vector<ValType>>(r.vec([&] { return valtype(r); }));
+    case Imm::HeapType: return heaptype(r);
+    case Imm::RefType: return RefType{false, heaptype(r)};
+    case Imm::RefTypeNull: return RefType{true, heaptype(r)};
+    case Imm::MemArg: return memarg(r);
+    case Imm::MemArgLane: {
+      MemArg m = memarg(r);
+      m.lane = uint8_t(r.u8());
+      return m;
+    }
+    case Imm::I32: return uint64_t(uint32_t(r.s32()));
+    case Imm::I64: return uint64_t(r.s64());
+    case Imm::F32: return uint64_t(r.f32());
+    case Imm::F64: return r.f64();
+    case Imm::V128: return v128_bytes(r, false);
+    case Imm::Shuffle: return v128_bytes(r, true);
+    case Imm::Lane: return r.u8();
+    case Imm::Fence: r.expect(0x00, "zero byte expected"); return std::monostate{};
+    case Imm::Block: case Imm::If: case Imm::Try: case Imm::TryTable: break;
+  }
+  return std::monostate{};  // structured instructions: see open_block
+}
+
+bool uses_data_index(Opcode op) {
+  return op == Opcode::MemoryInit || op == Opcode::DataDrop || op == Opcode::ArrayNewData ||
+         op == Opcode::ArrayInitData;
+}
+
+// An open structured instruction and the instruction sequence being filled.
+struct Frame {
+  enum class Stage : uint8_t { Body, Else, Catch, CatchAll } stage = Stage::Body;
+  Instr instr;
+  size_t begin = 0;
+  Expr* body = nullptr;  // points into instr's boxed immediate, which never moves
+};
+
+// Reads a structured instruction's header (blocktype, catch clauses) and opens it.
+// spec: block bt (in:instr)* 0x0B, loop ..., if bt in1* (0x05 in2*)? 0x0B,
+//       try_table bt c*:vec(catch) in* 0x0B;  legacy: try bt in* (catch x in*)* ...
+Frame open_block(Reader& r, Opcode op, size_t begin) {
+  Frame f;
+  f.instr.op = op;
+  f.begin = begin;
+  BlockType bt = blocktype(r);
+  switch (info(op).imm) {
+    case Imm::Try: {
+      Box<TryImm> imm(TryImm{bt, {}, {}, {}, {}});
+      f.body = &imm->body;
+      f.instr.imm = std::move(imm);
+      break;
+    }
+    case Imm::TryTable: {
+      Box<TryTableImm> imm(TryTableImm{bt, r.vec([&] { return catch_clause(r); }), {}});
+      f.body = &imm->body;
+      f.instr.imm = std::move(imm);
+      break;
+    }
+    default: {
+      Box<BlockImm> imm(BlockImm{bt, {}, {}});
+      f.body = &imm->body;
+      f.instr.imm = std::move(imm);
+      break;
+    }
+  }
+  return f;
+}
+
+TryImm& try_imm(Frame& f) { return *std::get<Box<TryImm>>(f.instr.imm); }
+
+// The bytes that continue or close an open block: else, end, and the legacy catch clauses.
+// Returns false when b is not one of them here (then it is decoded as an instruction).
+bool continue_block(Reader& r, std::vector<Frame>& open, Expr& top, uint8_t b, size_t pos) {
+  Frame* f = open.empty() ? nullptr : &open.back();
+  bool in_try = f && info(f->instr.op).imm == Imm::Try;
+  using Stage = Frame::Stage;
+  if (b == kElse) {
+    // decode.ml: a sequence stops at 0x05, and only an if's then-branch may go on with it.
+    if (!f || info(f->instr.op).imm != Imm::If || f->stage != Stage::Body)
+      r.fail(pos, "END opcode expected");
+    f->stage = Stage::Else;
+    f->body = &std::get<Box<BlockImm>>(f->instr.imm)->else_body;
+    return true;
+  }
+  if ((b == kCatch || b == kCatchAll || b == kDelegate) && in_try) {
+    if (f->stage == Stage::CatchAll || (b == kDelegate && f->stage != Stage::Body))
+      r.fail(pos, "END opcode expected");
+    TryImm& t = try_imm(*f);
+    if (b == kCatch) {
+      t.catches.push_back({r.u32(), {}});
+      f->stage = Stage::Catch;
+      f->body = &t.catches.back().body;
+      return true;
+    }
+    if (b == kCatchAll) {
+      t.catch_all.emplace();
+      f->stage = Stage::CatchAll;
+      f->body = &*t.catch_all;
+      return true;
+    }
+    t.delegate = r.u32();  // delegate closes the try like `end`
+  } else if (b != kEnd || !f) {
+    return false;
+  }
+  Frame closed = std::move(open.back());
+  open.pop_back();
+  closed.instr.at = r.span_from(closed.begin);
+  (open.empty() ? top : *open.back().body).push_back(std::move(closed.instr));
+  return true;
+}
+
+}  // namespace
+
+// spec: blocktype ::= 0x40 | t:valtype | x:s33 (if x >= 0)
+// decode.ml tries the type index, then 0x40, then valtype (whose error wins).
+BlockType blocktype(Reader& r) {
+  BlockType bt;
+  if (r.peek() == 0x40) {
+    r.byte();
+    return bt;
+  }
+  size_t pos = r.pos();
+  try {
+    int64_t x = r.s33();
+    if (x >= 0) {
+      bt.kind = BlockType::Kind::Index;
+      bt.index = TypeIdx(x);
+      return bt;
+    }
+  } catch (ErrorException&) {
+  }
+  r.reset(pos);
+  bt.kind = BlockType::Kind::Value;
+  bt.value = valtype(r);
+  return bt;
+}
+
+Expr expr(Reader& r, CodeFacts& facts) {
+  Expr top;
+  std::vector<Frame> open;
+  for (;;) {
+    size_t pos = r.pos();
+    uint8_t b = r.byte();
+    if (b == kEnd && open.empty()) return top;
+    if (continue_block(r, open, top, b, pos)) continue;
+    Opcode op = opcode(r, pos, b);
+    Imm imm = info(op).imm;
+    if (imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable) {
+      if (open.size() >= kMaxNesting) r.fail(pos, "too deeply nested blocks");
+      open.push_back(open_block(r, op, pos));
+      continue;
+    }
+    if (uses_data_index(op)) facts.uses_data_index = true;
+    Instr i;
+    i.op = op;
+    i.imm = immediate(r, op, pos);
+    i.at = r.span_from(pos);
+    (open.empty() ? top : *open.back().body).push_back(std::move(i));
+  }
+}
+
+}  // namespace wasm::binary::detail

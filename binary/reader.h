@@ -1,0 +1,93 @@
+// A byte reader for the binary format's values — binary/values.rst (bytes, integers, floats,
+// names, vectors), with the reference interpreter's error messages (interpreter/binary/decode.ml).
+//
+// Errors are thrown as ErrorException{Phase::Malformed, {offset, offset}, message}; decode()
+// turns them into a Result at the public boundary.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spec/error.h"
+
+namespace wasm::binary {
+
+class Reader {
+ public:
+  // `base` is the offset of bytes[0] in the outermost buffer (nested modules), so that every
+  // reported offset is absolute.
+  explicit Reader(std::span<const uint8_t> bytes, uint32_t base = 0) : bytes_(bytes), base_(base) {}
+
+  size_t pos() const { return pos_; }
+  size_t size() const { return bytes_.size(); }
+  size_t remaining() const { return bytes_.size() - pos_; }
+  bool eos() const { return pos_ == bytes_.size(); }
+  void reset(size_t pos) { pos_ = pos; }
+  // The absolute offset of a position of this reader.
+  uint32_t offset(size_t pos) const { return base_ + uint32_t(pos); }
+  Span span_from(size_t begin) const { return {offset(begin), offset(pos_)}; }
+  std::span<const uint8_t> bytes() const { return bytes_; }
+
+  [[noreturn]] void fail(size_t pos, std::string message) const;
+  void require(bool ok, size_t pos, std::string_view message) const {
+    if (!ok) fail(pos, std::string(message));
+  }
+
+  // The next byte, if any, without consuming it.
+  int peek() const { return eos() ? -1 : bytes_[pos_]; }
+
+  // spec: byte. At the end: "unexpected end of section or function".
+  uint8_t byte();
+  // Consumes the byte b, or fails with `message` at its position.
+  void expect(uint8_t b, std::string_view message);
+  // spec: byte^n (n raw bytes).
+  std::span<const uint8_t> bytes(size_t n);
+  void skip(size_t n) { bytes(n); }
+
+  // spec: uN, sN (LEB128). "integer representation too long" when more than ceil(N/7) bytes,
+  // "integer too large" when the unused bits of the last byte are not zero (or sign) bits.
+  uint64_t uN(int n);
+  int64_t sN(int n);
+  uint32_t u8() { return uint32_t(uN(8)); }  // LEB128 u8 (lane indices)
+  uint32_t u32() { return uint32_t(uN(32)); }
+  uint64_t u64() { return uN(64); }
+  int32_t s7() { return int32_t(sN(7)); }
+  int32_t s32() { return int32_t(sN(32)); }
+  int64_t s33() { return sN(33); }
+  int64_t s64() { return sN(64); }
+
+  // spec: f32, f64 — little-endian IEEE 754 bit patterns.
+  uint32_t f32();
+  uint64_t f64();
+
+  // A u32 length that must not exceed the bytes left, counted from the length's own first byte
+  // (as decode.ml's len32 does); else "length out of bounds".
+  uint32_t len32();
+  // spec: name — a length-prefixed UTF-8 string; "malformed UTF-8 encoding" otherwise.
+  std::string name();
+  // A length-prefixed byte string (data segments).
+  std::vector<uint8_t> byte_string();
+
+  // spec: vec(B) ::= n:u32 (x:B)^n. The count is checked against the bytes left, and the
+  // vector grows with its elements, so a huge count cannot allocate ahead of the input.
+  template <typename F>
+  auto vec(F&& element) -> std::vector<decltype(element())> {
+    uint32_t n = len32();
+    std::vector<decltype(element())> xs;
+    for (uint32_t i = 0; i < n; ++i) xs.push_back(element());
+    return xs;
+  }
+
+ private:
+  std::span<const uint8_t> bytes_;
+  uint32_t base_ = 0;
+  size_t pos_ = 0;
+};
+
+// Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or code points > 10FFFF).
+bool valid_utf8(std::span<const uint8_t> bytes);
+
+}  // namespace wasm::binary
