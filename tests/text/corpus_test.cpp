@@ -1,0 +1,141 @@
+// The parser over every .wast of the corpora: the official suite (WASM_TESTSUITE), the threads
+// scripts (WASM_THREADS) and the Module Linking scripts (WASM_MODULE_LINKING).
+//   - every script parses;
+//   - every text module not inside assert_malformed parses (quoted ones too);
+//   - every (assert_malformed (module quote ...) "msg") is rejected by parse_module with a
+//     message starting with "msg" (Module Linking: rejected, whatever the wording).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "text/parse.h"
+#include "text/script.h"
+
+namespace wasm::text {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Counts {
+  int scripts = 0, scripts_ok = 0;
+  int modules = 0, modules_ok = 0;
+  int malformed = 0, malformed_ok = 0;
+  std::vector<std::string> failures;
+
+  void fail(std::string what) {
+    if (failures.size() < 60) failures.push_back(std::move(what));
+  }
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string where(const fs::path& file, const std::string& source, Span at) {
+  Source src{file.filename().string(), source, false};
+  return format_location(src, at.begin);
+}
+
+void check_commands(const std::vector<Command>& commands, const fs::path& file,
+                    const std::string& source, bool exact_messages, Counts& n) {
+  for (const Command& c : commands) {
+    check_commands(c.body, file, source, exact_messages, n);
+    bool is_module = c.kind == Command::Kind::Module || c.has_module;
+    if (!is_module) continue;
+    const ScriptModule& sm = c.module;
+    bool malformed = c.kind == Command::Kind::AssertMalformed ||
+                     c.kind == Command::Kind::AssertMalformedCustom;
+    if (malformed) {
+      if (sm.form != ScriptModule::Form::Quote) continue;
+      ++n.malformed;
+      auto r = parse_module(sm.bytes);
+      bool ok = !r.ok() && (!exact_messages || r.error().message.starts_with(c.message));
+      if (ok) {
+        ++n.malformed_ok;
+      } else {
+        n.fail(where(file, source, c.at) + ": expected \"" + c.message + "\", got " +
+               (r.ok() ? std::string("success") : "\"" + r.error().message + "\""));
+      }
+      continue;
+    }
+    if (sm.form == ScriptModule::Form::Binary) continue;
+    ++n.modules;
+    std::optional<Error> error = sm.error;
+    if (sm.form == ScriptModule::Form::Quote) {
+      auto r = parse_module(sm.bytes);
+      if (!r.ok()) error = r.error();
+    }
+    if (!error) {
+      ++n.modules_ok;
+    } else {
+      n.fail(where(file, source, error->at) + ": module failed: " + error->message);
+    }
+  }
+}
+
+void check_corpus(const char* env, const char* fallback, bool exact_messages, Counts& n) {
+  const char* dir = std::getenv(env);
+  fs::path root = dir ? fs::path(dir) : fs::path(fallback);
+  ASSERT_TRUE(fs::is_directory(root)) << root;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file() && e.path().extension() == ".wast") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::string source = read_file(file);
+    ++n.scripts;
+    auto script = parse_script(source);
+    if (!script.ok()) {
+      n.fail(where(file, source, script.error().at) + ": script failed: " + script.error().message);
+      continue;
+    }
+    ++n.scripts_ok;
+    check_commands(script->commands, file, source, exact_messages, n);
+  }
+}
+
+void report(const char* name, const Counts& n) {
+  std::printf("[%s] scripts parsed: %d/%d, text modules parsed: %d/%d, "
+              "assert_malformed quote modules rejected as expected: %d/%d\n",
+              name, n.scripts_ok, n.scripts, n.modules_ok, n.modules, n.malformed_ok, n.malformed);
+  for (const std::string& f : n.failures) std::printf("  %s\n", f.c_str());
+}
+
+TEST(Corpus, OfficialSuite) {
+  Counts n;
+  check_corpus("WASM_TESTSUITE", "../shared/testsuite", true, n);
+  report("testsuite", n);
+  EXPECT_EQ(n.scripts_ok, n.scripts);
+  EXPECT_EQ(n.modules_ok, n.modules);
+  EXPECT_EQ(n.malformed_ok, n.malformed);
+}
+
+TEST(Corpus, Threads) {
+  Counts n;
+  check_corpus("WASM_THREADS", "../shared/threads", true, n);
+  report("threads", n);
+  EXPECT_EQ(n.scripts_ok, n.scripts);
+  EXPECT_EQ(n.modules_ok, n.modules);
+  EXPECT_EQ(n.malformed_ok, n.malformed);
+}
+
+TEST(Corpus, ModuleLinking) {
+  Counts n;
+  check_corpus("WASM_MODULE_LINKING", "../shared/module-linking", false, n);
+  report("module-linking", n);
+  EXPECT_EQ(n.scripts_ok, n.scripts);
+  EXPECT_EQ(n.modules_ok, n.modules);
+  EXPECT_EQ(n.malformed_ok, n.malformed);
+}
+
+}  // namespace
+}  // namespace wasm::text

@@ -1,0 +1,438 @@
+// Module Linking (WebAssembly/module-linking, design/proposals/module-linking/Explainer.md,
+// Feb 2022, as implemented by wasm-tools' text format of that time): nested modules,
+// instances, aliases (explicit, inverted and inline `(func $i "name")`), outer aliases,
+// module and instance types, single-level imports.
+//
+// Inline aliases are found by a token scan in pass 1 and bound where wasm-tools' expansion
+// puts them: before the header field (type/import/module/instance/alias) that uses them, or,
+// for uses in later fields, before the first non-header field.
+#include "text/module_parser.h"
+
+namespace wasm::text {
+namespace {
+
+std::optional<ExternKind> kind_of(const Token& t) {
+  if (t.kind != TokenKind::Keyword) return std::nullopt;
+  static constexpr std::pair<std::string_view, ExternKind> kKinds[] = {
+      {"func", ExternKind::Func},     {"table", ExternKind::Table},
+      {"memory", ExternKind::Memory}, {"global", ExternKind::Global},
+      {"tag", ExternKind::Tag},       {"module", ExternKind::Module},
+      {"instance", ExternKind::Instance}};
+  for (auto& [text, k] : kKinds)
+    if (t.text == text) return k;
+  return std::nullopt;
+}
+
+bool is_index_token(const Token& t) {
+  return t.kind == TokenKind::Id ||
+         (t.kind == TokenKind::Number && number_shape(t) == NumShape::Nat);
+}
+
+}  // namespace
+
+bool ModuleParser::is_ml_field(FieldKind k) {
+  return k == FieldKind::Module || k == FieldKind::Instance || k == FieldKind::Alias;
+}
+
+// Pass 1 for imports, definitions with inline import/alias abbreviations, modules, instances,
+// and aliases.
+void ModuleParser::bind_ml_field(FieldInfo& f) {
+  Span at = p.peek().at;
+  auto begin_import = [&](ExternKind kind, const std::optional<std::string>& module,
+                          bool two_level, const std::optional<std::string>& name) {
+    if (two_level && module && !implicit_instances[*module]) {
+      implicit_instances[*module] = true;
+      ++instances.count;  // the implicit instance of a two-level import
+    }
+    f.index = bind(space_of(kind), name, category_of(kind), at);
+    note_import_order(*this, at);
+    f.slot = uint32_t(m.imports.size());
+    m.imports.emplace_back();
+    if (ml) {
+      import_field(f);
+      f.done = true;
+    }
+    note_initial_def(m, DefKind::Import);
+  };
+  if (f.kind == FieldKind::Import) {
+    std::string module = p.name();
+    bool two_level = p.is(TokenKind::String);
+    if (two_level) p.next();
+    p.expect(TokenKind::LParen);
+    auto k = kind_of(p.peek());
+    if (!k) p.unexpected();
+    p.next();
+    return begin_import(*k, module, two_level, p.opt_id());
+  }
+  if (f.kind == FieldKind::Alias) {
+    // The last child names the sort and binds the id: (alias ... (kind $id?))
+    size_t i = f.pos + 2, last = 0, end = p.skip_balanced(f.pos) - 1;
+    while (i < end) {
+      if (p.token(i).kind == TokenKind::LParen) {
+        last = i;
+        i = p.skip_balanced(i);
+      } else {
+        ++i;
+      }
+    }
+    if (last == 0) p.unexpected();
+    p.seek(last + 1);
+    std::optional<ExternKind> k = p.is_keyword("type") ? ExternKind::Type : kind_of(p.peek());
+    if (!k) p.unexpected();
+    p.next();
+    auto name = p.opt_id();
+    f.index = bind(space_of(*k), name, category_of(*k), at);
+    if (*k == ExternKind::Type) {
+      type_slots.push_back({-1, 0});
+      fields.emplace_back();
+    }
+    f.slot = uint32_t(m.aliases.size());
+    m.aliases.emplace_back();
+    note_initial_def(m, DefKind::Alias);
+    return;
+  }
+  ExternKind kind = *kind_of(p.token(f.pos + 1));
+  auto name = p.opt_id();
+  while (p.is_lparen("export")) p.seek(p.skip_balanced(p.pos()));
+  if (p.is_lparen("import")) {
+    f.is_import = true;
+    p.next();
+    p.next();
+    std::optional<std::string> module;
+    if (p.is(TokenKind::String)) module = p.next().value;
+    return begin_import(kind, module, p.is(TokenKind::String), name);
+  }
+  if (p.is_lparen("alias")) {
+    f.is_alias = true;
+    f.index = bind(space_of(kind), name, category_of(kind), at);
+    f.slot = uint32_t(m.aliases.size());
+    m.aliases.emplace_back();
+    note_initial_def(m, DefKind::Alias);
+    return;
+  }
+  f.index = bind(space_of(kind), name, category_of(kind), at);
+  note_definition(*this, f.kind);
+  if (f.kind == FieldKind::Table || f.kind == FieldKind::Memory) {
+    // Inline element/data segments occupy the next segment index.
+    const char* inner = f.kind == FieldKind::Table ? "elem" : "data";
+    size_t end = p.skip_balanced(f.pos) - 1;
+    for (size_t i = p.pos(); i < end; i = p.token(i).kind == TokenKind::LParen ? p.skip_balanced(i) : i + 1) {
+      const Token& w = p.token(i + 1);
+      if (p.token(i).kind == TokenKind::LParen && w.kind == TokenKind::Keyword && w.text == inner)
+        ++(f.kind == FieldKind::Table ? elems : datas).count;
+    }
+  } else if (f.kind == FieldKind::Module) {
+    f.slot = uint32_t(m.modules.size());
+    m.modules.emplace_back();
+    note_initial_def(m, DefKind::Module);
+  } else if (f.kind == FieldKind::Instance) {
+    f.slot = uint32_t(m.instances.size());
+    m.instances.emplace_back();
+    note_initial_def(m, DefKind::Instance);
+  }
+}
+
+// Binds the inline aliases `(kind x "name"+)` and `(type outer M x)` used in [from, to).
+void ModuleParser::scan_inline_aliases(size_t from, size_t to) {
+  for (size_t i = from; i < to;) {
+    if (p.token(i).kind != TokenKind::LParen) {
+      ++i;
+      continue;
+    }
+    const Token& w = p.token(i + 1);
+    if (kind_of(w) && is_index_token(p.token(i + 2)) && p.token(i + 3).kind == TokenKind::String) {
+      inline_alias(i);
+      i = p.skip_balanced(i);
+    } else if (w.kind == TokenKind::Keyword && w.text == "type" &&
+               p.token(i + 2).kind == TokenKind::Keyword && p.token(i + 2).text == "outer") {
+      outer_alias(ExternKind::Type, i);
+      i = p.skip_balanced(i);
+    } else if (w.kind == TokenKind::Keyword && w.text == "module") {
+      i = p.skip_balanced(i);
+    } else {
+      ++i;
+    }
+  }
+}
+
+// (kind x "n1" ... "nk"): one instance-export alias per projection, shared by equal uses.
+uint32_t ModuleParser::inline_alias(size_t at) {
+  ExternKind kind = *kind_of(p.token(at + 1));
+  const Token& base = p.token(at + 2);
+  std::string key = std::string(base.text);
+  std::optional<uint32_t> instance;
+  uint32_t result = 0;
+  for (size_t i = at + 3; p.token(i).kind == TokenKind::String; ++i) {
+    bool last = p.token(i + 1).kind != TokenKind::String;
+    ExternKind k = last ? kind : ExternKind::Instance;
+    key += '\x1f';
+    key += p.token(i).value;
+    std::string full = cat(int(k), "|", key);
+    auto found = alias_keys.find(full);
+    if (found != alias_keys.end()) {
+      result = found->second;
+    } else {
+      Alias a;
+      a.kind = Alias::Kind::InstanceExport;
+      a.sort = k;
+      a.name = p.token(i).value;
+      a.at = p.token(at).at;
+      if (instance) {
+        a.instance = *instance;
+      } else if (base.kind == TokenKind::Id) {
+        pending.push_back({uint32_t(m.aliases.size()), base});
+      } else {
+        auto v = parse_u32(base.text);
+        if (!v) p.error(base.at, "i32 constant out of range");
+        a.instance = *v;
+      }
+      m.aliases.push_back(std::move(a));
+      note_initial_def(m, DefKind::Alias);
+      result = bind(space_of(k), std::nullopt, category_of(k), p.token(at).at);
+      alias_keys[full] = result;
+    }
+    instance = result;
+  }
+  return result;
+}
+
+// (kind x "name"*) where an index is expected; without names it is a plain index.
+uint32_t ModuleParser::kind_ref(ExternKind kind) {
+  size_t at = p.pos();
+  p.expect(TokenKind::LParen);
+  auto k = kind_of(p.peek());
+  if (!k || *k != kind) p.unexpected();
+  p.next();
+  if (p.is(TokenKind::String, 1)) {
+    uint32_t x = inline_alias(at);
+    p.seek(p.skip_balanced(at));
+    return x;
+  }
+  uint32_t x = index(space_of(kind), category_of(kind));
+  p.expect_rparen();
+  return x;
+}
+
+// The `outer M x` of an alias (tokens from mpos): M counts enclosing modules from the
+// parent (0) outwards, or names one; x is resolved in that module.
+Alias ModuleParser::outer_target(ExternKind kind, size_t mpos) {
+  Alias a;
+  a.kind = Alias::Kind::Outer;
+  a.sort = kind;
+  a.at = p.token(mpos).at;
+  size_t save = p.pos();
+  p.seek(mpos);
+  const Token& mt = p.peek();
+  ModuleParser* target = parent;
+  if (p.is(TokenKind::Id)) {
+    uint32_t count = 0;
+    for (ModuleParser* q = parent; q; q = q->parent, ++count)
+      if (q->id && *q->id == mt.value) break;
+    for (uint32_t i = 0; i < count && target; ++i) target = target->parent;
+    if (!target) p.error(mt.at, cat("failed to find parent module named `$", mt.value, "`"));
+    a.outer_count = count;
+    p.next();
+  } else {
+    a.outer_count = p.nat32();
+    if (!parent) p.error(mt.at, "cannot use `outer` alias in root module");
+    for (uint32_t i = 0; i < a.outer_count && target; ++i) target = target->parent;
+    if (!target) p.error(mt.at, "alias to `outer` module index too large");
+  }
+  if (p.is(TokenKind::Id)) {
+    a.index = target->lookup(target->space_of(kind), p.next(), category_of(kind));
+  } else {
+    a.index = p.nat32();
+  }
+  p.seek(save);
+  return a;
+}
+
+// (type outer M x) used as a type index: one outer alias per distinct use.
+uint32_t ModuleParser::outer_alias(ExternKind kind, size_t at) {
+  std::string full = cat("outer|", int(kind), "|", std::string(p.token(at + 3).text), "|",
+                         std::string(p.token(at + 4).text));
+  auto found = alias_keys.find(full);
+  if (found != alias_keys.end()) return found->second;
+  m.aliases.push_back(outer_target(kind, at + 3));
+  note_initial_def(m, DefKind::Alias);
+  uint32_t x = bind(space_of(kind), std::nullopt, category_of(kind), p.token(at).at);
+  if (kind == ExternKind::Type) {
+    type_slots.push_back({-1, 0});
+    fields.emplace_back();
+  }
+  alias_keys[full] = x;
+  return x;
+}
+
+void ModuleParser::resolve_pending_aliases() {
+  for (const PendingAlias& a : pending) m.aliases[a.alias].instance = lookup(instances, a.instance, "instance");
+  pending.clear();
+}
+
+// Pass 3: (module $id? (export "n")* field*) — a nested module definition.
+void ModuleParser::module_field(FieldInfo& f) {
+  p.next();
+  p.next();
+  auto name = p.opt_id();
+  exports_inline(ExternKind::Module, f.index);
+  if (f.is_alias) return alias_field(f);
+  if (f.is_import) return import_field(f);
+  Nest nest(p);
+  m.modules[f.slot] = parse_module_fields(p, this, name);
+  p.expect_rparen();
+}
+
+// Pass 3: (instance $id? (export "n")* (instantiate x (import "name" (kind x))*))
+void ModuleParser::instance_field(FieldInfo& f) {
+  Instance inst;
+  inst.at = p.peek().at;
+  p.next();
+  p.next();
+  p.opt_id();
+  exports_inline(ExternKind::Instance, f.index);
+  if (f.is_alias) return alias_field(f);
+  if (f.is_import) return import_field(f);
+  p.expect_lparen("instantiate");
+  inst.module = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Module) : index(modules, "module");
+  while (p.take_lparen("import")) {
+    InstantiateArg arg;
+    arg.name = p.name();
+    if (!p.is(TokenKind::LParen)) p.unexpected();
+    auto k = kind_of(p.peek(1));
+    if (!k) {
+      p.next();
+      p.unexpected();
+    }
+    arg.kind = *k;
+    arg.index = kind_ref(*k);
+    p.expect_rparen();
+    inst.args.push_back(std::move(arg));
+  }
+  p.expect_rparen();
+  p.expect_rparen();
+  m.instances[f.slot] = std::move(inst);
+}
+
+// Pass 3: (alias x "name" (kind $id?)) | (alias outer M x (kind $id?)), and the inverted
+// (kind $id? (alias x "name")) / (kind $id? (alias outer M x)).
+void ModuleParser::alias_field(FieldInfo& f) {
+  bool inverted = f.kind != FieldKind::Alias;
+  ExternKind kind = ExternKind::Func;
+  if (inverted) {
+    kind = *kind_of(p.token(f.pos + 1));
+    p.expect(TokenKind::LParen);
+  } else {
+    p.next();
+  }
+  size_t alias_pos = p.pos();
+  p.expect_keyword("alias");
+  Alias a;
+  a.at = p.token(f.pos).at;
+  if (p.is_keyword("outer")) {
+    if (!inverted) {
+      size_t end = p.skip_balanced(f.pos) - 1;
+      size_t last = end;
+      while (p.token(last).kind != TokenKind::LParen) --last;  // the (kind $id?) child
+      std::optional<ExternKind> k =
+          p.token(last + 1).text == "type" ? ExternKind::Type : kind_of(p.token(last + 1));
+      if (!k) p.unexpected();
+      kind = *k;
+    }
+    a = outer_target(kind, alias_pos + 2);
+  } else {
+    a.kind = Alias::Kind::InstanceExport;
+    a.instance = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Instance) : index(instances, "instance");
+    a.name = p.name();
+    if (!inverted) {
+      p.expect(TokenKind::LParen);
+      std::optional<ExternKind> k = p.is_keyword("type") ? ExternKind::Type : kind_of(p.peek());
+      if (!k) p.unexpected();
+      kind = *k;
+    }
+  }
+  a.sort = kind;
+  m.aliases[f.slot] = std::move(a);
+}
+
+// spec (Module Linking): moduletype ::= (import ...)* (export ...)*, or (type x)
+ModuleType ModuleParser::module_type() {
+  Nest nest(p);
+  ModuleType t;
+  while (p.is(TokenKind::LParen)) {
+    if (p.is_keyword("import", 1)) t.imports.push_back(import_decl());
+    else if (p.is_keyword("export", 1)) t.exports.push_back(export_decl());
+    else {
+      p.next();
+      p.unexpected();
+    }
+  }
+  return t;
+}
+
+// spec (Module Linking): instancetype ::= (export ...)*
+InstanceType ModuleParser::instance_type() {
+  Nest nest(p);
+  InstanceType t;
+  while (p.is_lparen("export")) t.exports.push_back(export_decl());
+  return t;
+}
+
+ImportType ModuleParser::import_decl() {
+  ImportType t;
+  p.expect_lparen("import");
+  t.module = p.name();
+  if (p.is(TokenKind::String)) t.field = p.name();
+  p.expect(TokenKind::LParen);
+  auto k = kind_of(p.peek());
+  if (!k) p.unexpected();
+  p.next();
+  p.opt_id();
+  t.type = extern_desc(*k, true);
+  p.expect_rparen();
+  p.expect_rparen();
+  return t;
+}
+
+ExportType ModuleParser::export_decl() {
+  ExportType t;
+  p.expect_lparen("export");
+  t.name = p.name();
+  p.expect(TokenKind::LParen);
+  auto k = kind_of(p.peek());
+  if (!k) p.unexpected();
+  p.next();
+  p.opt_id();
+  t.type = extern_desc(*k, true);
+  p.expect_rparen();
+  p.expect_rparen();
+  return t;
+}
+
+// The type of an imported or exported module or instance: (type x) or an inline type,
+// which is added to the type section here, before its use.
+ExternType ModuleParser::item_type(ExternKind kind) {
+  ExternType t;
+  t.kind = kind;
+  if (p.is_lparen("type")) {
+    TypeUse use = type_use(false);
+    t.type = *use.index;
+    return t;
+  }
+  TypeDef def;
+  if (kind == ExternKind::Module) {
+    def.kind = TypeDefKind::Module;
+    def.module = module_type();
+  } else {
+    def.kind = TypeDefKind::Instance;
+    def.instance = instance_type();
+  }
+  t.type = append_type(std::move(def));
+  return t;
+}
+
+Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id) {
+  ModuleParser mp(p, parent, std::move(id));
+  return mp.run();
+}
+
+}  // namespace wasm::text

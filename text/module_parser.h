@@ -1,0 +1,183 @@
+// The per-module parser of the text format: identifier context (text/modules.rst) plus the
+// productions of text/types.rst, text/instructions.rst and text/modules.rst. Internal to text/.
+//
+// A module is parsed in three passes over its fields, as the spec's identifier context asks:
+//   1. bind: every field's $id is bound in its index space, in field order (imports are first
+//      by construction: "import after ..." is malformed); Module Linking's header items
+//      (types, imports, modules, instances, aliases) also get their slot and initial_order;
+//   2. types: type definitions are parsed (they may refer to any type id);
+//   3. fields: everything else, in field order; inline function types are appended to the
+//      type section when no identical one exists (text/modules.rst "Type Uses").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/parser.h"
+
+namespace wasm::text {
+
+// What one field is, decided in pass 1.
+enum class FieldKind : uint8_t {
+  Type, Rec, Import, Func, Table, Memory, Global, Tag, Elem, Data, Start, Export,
+  Module, Instance, Alias,
+};
+
+struct FieldInfo {
+  FieldKind kind = FieldKind::Func;
+  size_t pos = 0;         // token index of the field's '('
+  uint32_t index = 0;     // its index in its space (Func/Table/..., Import: of the import item)
+  uint32_t slot = 0;      // Import/Module/Instance/Alias: index in m.imports/modules/...
+  bool is_import = false; // Func/Table/Memory/Global/Tag/Module/Instance with inline import
+  bool is_alias = false;  // Func/...: inverted alias `(func $g (alias $i "f"))`
+  bool done = false;      // fully parsed in pass 1 (Module Linking header fields)
+};
+
+// A function type written inline: (param ...)* (result ...)*, with parameter ids.
+struct InlineSig {
+  FuncType type;
+  std::vector<std::optional<std::string>> param_ids;
+  bool empty() const { return type.params.empty() && type.results.empty(); }
+};
+
+// spec: typeuse ::= (type x)? (param ...)* (result ...)*
+struct TypeUse {
+  std::optional<uint32_t> index;
+  Span at;
+  InlineSig sig;
+};
+
+class ModuleParser {
+ public:
+  ModuleParser(Parser& parser, ModuleParser* parent, std::optional<std::string> id);
+  Module run();  // parses field* up to ')' or Eof
+
+  // ---- identifiers (modules.cpp)
+  uint32_t bind(Space& s, const std::optional<std::string>& id, const char* category, Span at);
+  uint32_t lookup(const Space& s, const Token& id, const char* category) const;
+  uint32_t index(Space& s, const char* category);  // spec: x ::= u32 | id
+  bool at_index(size_t ahead = 0) const;            // Nat or Id
+  Space& space_of(ExternKind k);
+  static const char* category_of(ExternKind k);
+
+  // ---- types (types.cpp)
+  bool at_val_type() const;
+  HeapType heap_type();
+  RefType ref_type();
+  ValType val_type();
+  ValType storage_type();
+  FieldType field_type();
+  GlobalType global_type();
+  void params_results(InlineSig& sig, bool allow_ids);
+  TypeUse type_use(bool allow_ids);
+  uint32_t resolve_type_use(const TypeUse& use);  // spec: inline type checks / appends
+  uint32_t inline_func_type(const FuncType& ft);  // find an identical type or append one
+  std::optional<FuncType> func_type_at(uint32_t x) const;
+  void sub_type(SubType& st, uint32_t x);
+  void type_definition(const FieldInfo& f);  // pass 2
+  Limits limits(bool* is64_from_addr = nullptr);
+  AddrType addr_type();
+  TableType table_type();
+  MemType mem_type();
+  uint32_t append_type(TypeDef def);  // adds a type definition now (index returned)
+
+  // ---- instructions (instructions.cpp, instructions_imm.cpp)
+  void instrs(Expr& out);
+  Expr expr();        // instr* up to ')'
+  Expr offset_expr();  // (offset instr*) | folded instr
+  void instr(Expr& out);
+  void folded(Expr& out);
+  void plain(Expr& out);
+  void block_instr(Opcode op, Span at, Expr& out);
+  void folded_block(Opcode op, Span at, Expr& out);
+  Immediate immediates(Opcode& op, Span at);
+  BlockType block_type();
+  std::optional<std::string> label_id();
+  void end_label(const std::optional<std::string>& label);
+  uint32_t label_index();
+  uint32_t field_index(uint32_t type);
+  MemArg mem_arg(Opcode op, bool lane);
+  uint64_t literal(Imm kind);
+  V128Bytes v128_literal();
+  V128Bytes shuffle_literal();
+  void catch_clauses(std::vector<Catch>& out);
+  TryImm legacy_try_folded(const std::optional<std::string>& label);
+
+  // ---- module fields (modules.cpp)
+  void bind_field(FieldInfo& f);
+  void parse_field(FieldInfo& f);
+  void exports_inline(ExternKind kind, uint32_t index);
+  std::optional<std::pair<std::string, std::optional<std::string>>> inline_import();
+  void func_field(FieldInfo& f);
+  void table_field(FieldInfo& f);
+  void memory_field(FieldInfo& f);
+  void global_field(FieldInfo& f);
+  void tag_field(FieldInfo& f);
+  void elem_field(FieldInfo& f);
+  void data_field(FieldInfo& f);
+  void import_field(FieldInfo& f);
+  void export_field();
+  void start_field();
+  ExternType extern_desc(ExternKind kind, bool allow_ids);
+  void elem_list(Elem& e, bool allow_bare_indices);
+  std::string data_string();
+  void place_customs(size_t at);
+  void custom_annotations();
+
+  // ---- Module Linking (module_linking.cpp)
+  static bool is_ml_field(FieldKind k);
+  void scan_inline_aliases(size_t from, size_t to);
+  uint32_t inline_alias(size_t at);  // at: the '(' of `(kind x "name"+)`
+  uint32_t kind_ref(ExternKind kind);  // (kind x "name"*) -> index
+  uint32_t outer_alias(ExternKind kind, size_t at);
+  Alias outer_target(ExternKind kind, size_t mpos);
+  void bind_ml_field(FieldInfo& f);
+  void module_field(FieldInfo& f);
+  void instance_field(FieldInfo& f);
+  void alias_field(FieldInfo& f);
+  ModuleType module_type();
+  InstanceType instance_type();
+  ImportType import_decl();
+  ExportType export_decl();
+  ExternType item_type(ExternKind kind);
+  std::optional<ExternKind> kind_keyword(size_t ahead = 0) const;
+  void resolve_pending_aliases();
+
+  Parser& p;
+  Module m;
+  ModuleParser* parent;
+  std::optional<std::string> id;
+
+  Space types, funcs, tables, memories, globals, tags, elems, datas, modules, instances;
+  std::vector<Space> fields;  // struct field ids, per type index
+  struct TypeSlot {
+    int32_t def = -1;  // index into m.types, or -1 for an alias
+    uint32_t sub = 0;
+  };
+  std::vector<TypeSlot> type_slots;
+  bool ml = false;  // the module uses Module Linking constructs
+
+  // Function scope.
+  Space locals;
+  std::vector<std::optional<std::string>> labels;  // innermost last
+
+  // Module Linking: inline aliases by key, with the alias's index in its space.
+  std::unordered_map<std::string, uint32_t> alias_keys;
+  struct PendingAlias {
+    uint32_t alias = 0;  // index into m.aliases
+    Token instance;      // to resolve once every id is bound
+  };
+  std::vector<PendingAlias> pending;
+  std::unordered_map<std::string, bool> implicit_instances;
+
+  std::vector<FieldInfo> field_list;
+  bool seen_definition[5] = {};  // func, table, memory, global, tag: for "import after ..."
+};
+
+// Pass-1 helpers shared by modules.cpp and module_linking.cpp.
+void note_import_order(ModuleParser& mp, Span at);  // "import after ... definition"
+void note_definition(ModuleParser& mp, FieldKind k);
+
+}  // namespace wasm::text

@@ -1,0 +1,116 @@
+// The text front end's internal parser: a cursor over the token vector with the
+// reference interpreter's error spellings (interpreter/text/parser.mly), and the per-module
+// context that binds identifiers to indices (text/modules.rst "Identifier Context").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "spec/ast.h"
+#include "spec/error.h"
+#include "text/lexer.h"
+#include "text/literals.h"
+
+namespace wasm::text {
+
+// Input nesting (folded instructions, blocks, nested modules and types, script threads) is
+// parsed recursively; deeper input is rejected instead of exhausting the C++ stack.
+inline constexpr int kMaxNesting = 1000;
+
+// The lexical class of a Number token, per the reference lexer's nat/int/float rules.
+inline NumShape number_shape(const Token& t) { return num_shape(t.text); }
+// True if the reference lexer knows this keyword (grammar words, mnemonics, offset=/align=).
+bool is_known_keyword(std::string_view text);
+
+// A (@custom ...) annotation removed from the token stream. `at` is the index in the filtered
+// stream of the token that followed it; `tokens` are its contents (after the id).
+struct CustomAnnotation {
+  size_t at = 0;
+  Span span;
+  std::vector<Token> tokens;
+  bool placed = false;  // set when a module field list reached it
+};
+
+// Removes annotations (balanced) from the stream; keeps @custom ones aside.
+std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomAnnotation>& customs);
+
+class Parser {
+ public:
+  Parser(std::vector<Token> tokens, std::vector<CustomAnnotation> customs);
+
+  const Token& peek(size_t ahead = 0) const;
+  const Token& next();
+  size_t pos() const { return pos_; }
+  void seek(size_t pos) { pos_ = pos; }
+  const Token& token(size_t i) const { return i < tokens_.size() ? tokens_[i] : tokens_.back(); }
+
+  bool is(TokenKind k, size_t ahead = 0) const { return peek(ahead).kind == k; }
+  bool is_keyword(std::string_view kw, size_t ahead = 0) const;
+  bool is_lparen(std::string_view kw, size_t ahead = 0) const;  // '(' kw
+  bool take_keyword(std::string_view kw);
+  bool take_lparen(std::string_view kw);  // consumes '(' kw
+
+  void expect(TokenKind k);
+  void expect_keyword(std::string_view kw);
+  void expect_lparen(std::string_view kw);
+  void expect_rparen() { expect(TokenKind::RParen); }
+
+  std::string string();                 // a string token's bytes
+  std::string name();                   // a string that must be valid UTF-8
+  std::optional<std::string> opt_id();  // $id?
+  uint32_t nat32();                     // "i32 constant out of range"
+  uint64_t nat64();                     // "i64 constant out of range"
+  bool is_nat(size_t ahead = 0) const;
+
+  // Index of the token after the ')' matching the '(' at `from` (iterative).
+  size_t skip_balanced(size_t from) const;
+  // First token in [from, to) that the reference lexer rejects: "unknown operator".
+  void check_lexical(size_t from, size_t to) const;
+
+  [[noreturn]] void unexpected() const;  // at peek(): "unexpected token" / "unknown operator"
+  [[noreturn]] void error(Span at, std::string message) const;
+
+  int depth = 0;
+  std::vector<CustomAnnotation> customs;
+
+ private:
+  std::vector<Token> tokens_;  // ends with Eof
+  size_t pos_ = 0;
+};
+
+// RAII guard for recursion on input nesting.
+class Nest {
+ public:
+  explicit Nest(Parser& p);
+  ~Nest() { --p_.depth; }
+  Nest(const Nest&) = delete;
+  Nest& operator=(const Nest&) = delete;
+
+ private:
+  Parser& p_;
+};
+
+// One index space of the identifier context: $id -> index, and how many are bound.
+struct Space {
+  std::unordered_map<std::string, uint32_t> ids;
+  uint32_t count = 0;
+};
+
+// Parses one module's fields (text/modules.rst), including Module Linking's nested modules.
+class ModuleParser;
+
+// Parses `field*` up to (not including) the closing ')' or Eof; `parent` is the enclosing
+// module for Module Linking's outer aliases.
+Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id);
+
+// Parses `(module $id? field*)` or bare fields (spec: text/modules.rst, "Modules").
+Module parse_module_tokens(Parser& p);
+// The same, for a script: `fields_at` is where the fields start when the caller has already
+// read `(module definition? $id?`; `bare` parses field* up to Eof.
+Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare);
+
+}  // namespace wasm::text
