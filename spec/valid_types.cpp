@@ -134,17 +134,19 @@ void valid_limits(const Limits& lim, uint64_t k, Span at, std::string_view messa
   require(lim.min <= *lim.max, at, "size minimum must not be greater than maximum");
 }
 
-// spec: Memtype_ok (+ threads: shared memories need a maximum; custom-page-sizes)
+// spec: Memtype_ok — at most 2^(|at|-16) pages (+ threads: shared memories need a maximum;
+// custom-page-sizes: with 1-byte pages, at most 2^|at|-1 of them)
 MemType valid_memtype(const Context&, const MemType& mt, Span at) {
   uint32_t page_log2 = mt.page_size_log2.value_or(16);
   require(page_log2 == 0 || page_log2 == 16, at, "invalid custom page size");
-  uint32_t addr_bits = mt.addr == AddrType::I32 ? 32 : 64;
-  uint32_t k_log2 = addr_bits - page_log2;
-  uint64_t k = k_log2 >= 64 ? std::numeric_limits<uint64_t>::max() : uint64_t(1) << k_log2;
-  std::string message =
-      mt.addr == AddrType::I32 ? (page_log2 == 16 ? "memory size must be at most 65536 pages (4GiB)"
-                                                  : "memory size must be at most 2^32 bytes")
-                               : "memory size must be at most 2^48 pages (256TiB)";
+  bool i32 = mt.addr == AddrType::I32;
+  uint64_t k = page_log2 == 16 ? (i32 ? uint64_t(1) << 16 : uint64_t(1) << 48)
+                               : (i32 ? 0xFFFF'FFFFu : std::numeric_limits<uint64_t>::max());
+  std::string_view message =
+      page_log2 == 16 ? (i32 ? "memory size must be at most 65536 pages (4GiB)"
+                             : "memory size must be at most 2^48 pages (256TiB)")
+                      : (i32 ? "memory size must be at most 2^32-1 bytes"
+                             : "memory size must be at most 2^64-1 bytes");
   valid_limits(mt.limits, k, at, message);
   require(!mt.shared || mt.limits.max, at, "shared memory must have maximum");
   return mt;
