@@ -7,6 +7,7 @@
 // yet; such modules are rejected with "module linking is not supported yet". A later version
 // validates nested modules recursively with a chain of outer contexts.
 #include <unordered_set>
+#include <variant>
 
 #include "spec/valid_instructions.h"
 #include "spec/validate.h"
@@ -193,7 +194,13 @@ ValidatedModule valid_module(const Module& m, TypeStore& store) {
 }  // namespace valid
 
 Result<ValidatedModule> validate(const Module& m, TypeStore& store) {
-  return catch_error([&] { return valid::valid_module(m, store); });
+  try {
+    return catch_error([&] { return valid::valid_module(m, store); });
+  } catch (const std::bad_variant_access&) {
+    // An immediate that does not fit its opcode's Imm kind: a front end's bug, reported as
+    // data rather than a crash.
+    return Error{Phase::Invalid, m.at, "malformed immediate in the AST"};
+  }
 }
 
 Result<ValidatedModule> validate(const Module& m) { return validate(m, default_type_store()); }

@@ -392,3 +392,14 @@ TEST_F(ValidTest, DeepNestingDoesNotRecurse) {
 
 }  // namespace
 }  // namespace wasm::test
+
+namespace wasm::test {
+namespace {
+
+TEST_F(ValidTest, ImmediateOfTheWrongKindIsReportedNotThrown) {
+  add_func({}, {}, {Instr{Opcode::LocalGet, std::monostate{}, {}}});
+  expect_invalid("malformed immediate");
+}
+
+}  // namespace
+}  // namespace wasm::test
