@@ -86,7 +86,7 @@ std::optional<std::string> ModuleParser::label_id() { return p.opt_id(); }
 void ModuleParser::end_label(const std::optional<std::string>& label) {
   if (!p.is(TokenKind::Id)) return;
   const Token& t = p.next();
-  if (!label || *label != t.value) p.error(t.at, "mismatching label");
+  if (!label || *label != t.value) p.defer(t.at, "mismatching label");
 }
 
 // spec: labelidx — $l is resolved against the enclosing labels, innermost first.
@@ -95,7 +95,8 @@ uint32_t ModuleParser::label_index() {
     const Token& t = p.next();
     for (size_t i = labels.size(); i-- > 0;)
       if (labels[i] && *labels[i] == t.value) return uint32_t(labels.size() - 1 - i);
-    p.error(t.at, cat("unknown label $", t.value));
+    p.defer(t.at, cat("unknown label $", t.value));
+    return 0;
   }
   return p.nat32();
 }

@@ -45,8 +45,8 @@ uint64_t ModuleParser::literal(Imm kind) {
       v = parse_f64(t.text);
       break;
   }
-  if (!v) p.error(t.at, "constant out of range");
-  return *v;
+  if (!v) p.defer(t.at, "constant out of range");
+  return v.value_or(0);
 }
 
 // spec: v128.const shape lit^n — lanes stored little-endian.
@@ -59,7 +59,10 @@ V128Bytes ModuleParser::v128_literal() {
   p.next();
   std::vector<const Token*> lanes;
   while (is_num_token(p.peek())) lanes.push_back(&p.next());
-  if (int(lanes.size()) != shape->lanes) p.error(st.at, "wrong number of lane literals");
+  if (int(lanes.size()) != shape->lanes) {
+    p.defer(st.at, "wrong number of lane literals");
+    return {};
+  }
   V128Bytes bytes{};
   for (int i = 0; i < shape->lanes; ++i) {
     std::optional<uint64_t> v;
@@ -67,7 +70,8 @@ V128Bytes ModuleParser::v128_literal() {
     if (!shape->is_float) v = parse_int(text, shape->bits);
     else if (shape->bits == 32) v = parse_f32(text);
     else v = parse_f64(text);
-    if (!v) p.error(lanes[size_t(i)]->at, "constant out of range");
+    if (!v) p.defer(lanes[size_t(i)]->at, "constant out of range");
+    v = v.value_or(0);
     int width = shape->bits / 8;
     for (int b = 0; b < width; ++b) bytes[size_t(i * width + b)] = uint8_t(*v >> (8 * b));
   }
@@ -79,12 +83,15 @@ V128Bytes ModuleParser::shuffle_literal() {
   Span at = p.peek().at;
   std::vector<const Token*> lanes;
   while (is_num_token(p.peek())) lanes.push_back(&p.next());
-  if (lanes.size() != 16) p.error(at, "invalid lane length");
+  if (lanes.size() != 16) {
+    p.defer(at, "invalid lane length");
+    return {};
+  }
   V128Bytes bytes{};
   for (size_t i = 0; i < 16; ++i) {
     auto v = number_shape(*lanes[i]) == NumShape::Nat ? parse_u32(lanes[i]->text) : std::nullopt;
-    if (!v || *v > 255) p.error(lanes[i]->at, "i8 constant out of range");
-    bytes[i] = uint8_t(*v);
+    if (!v || *v > 255) p.defer(lanes[i]->at, "i8 constant out of range");
+    bytes[i] = uint8_t(v.value_or(0));
   }
   return bytes;
 }
@@ -133,7 +140,8 @@ uint32_t ModuleParser::field_index(uint32_t x) {
       auto it = fields[x].ids.find(t.value);
       if (it != fields[x].ids.end()) return it->second;
     }
-    p.error(t.at, cat("unknown field $", t.value));
+    p.defer(t.at, cat("unknown field $", t.value));
+    return 0;
   }
   return p.nat32();
 }

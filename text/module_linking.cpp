@@ -42,12 +42,13 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
                           bool two_level, const std::optional<std::string>& name) {
     if (two_level && module && !implicit_instances[*module]) {
       implicit_instances[*module] = true;
-      ++instances.count;  // the implicit instance of a two-level import
+      bind(instances, std::nullopt, "instance", at);  // the implicit instance of a two-level import
     }
     f.index = bind(space_of(kind), name, category_of(kind), at);
     note_import_order(*this, at);
     f.slot = uint32_t(m.imports.size());
     m.imports.emplace_back();
+    if (kind == ExternKind::Instance) instance_origins[f.index] = {InstanceOrigin::Kind::Import, f.slot};
     if (ml) {
       import_field(f);
       f.done = true;
@@ -94,7 +95,11 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
   ExternKind kind = *kind_of(p.token(f.pos + 1));
   auto name = p.opt_id();
   while (p.is_lparen("export")) p.seek(p.skip_balanced(p.pos()));
-  if (p.is_lparen("import")) {
+  // `(import "m" "n"?)` abbreviates an import; `(import "m" "n" (desc))` is a nested field.
+  bool inline_import = p.is_lparen("import") && p.is(TokenKind::String, 2) &&
+                       (p.is(TokenKind::RParen, 3) ||
+                        (p.is(TokenKind::String, 3) && p.is(TokenKind::RParen, 4)));
+  if (inline_import) {
     f.is_import = true;
     p.next();
     p.next();
@@ -102,7 +107,9 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     if (p.is(TokenKind::String)) module = p.next().value;
     return begin_import(kind, module, p.is(TokenKind::String), name);
   }
-  if (p.is_lparen("alias")) {
+  // `(kind $id? (alias x "name"))` is the inverted alias; a nested module whose first field is
+  // `(alias ... (kind))` ends its alias with a sub-list.
+  if (p.is_lparen("alias") && p.token(p.skip_balanced(p.pos()) - 2).kind != TokenKind::RParen) {
     f.is_alias = true;
     f.index = bind(space_of(kind), name, category_of(kind), at);
     f.slot = uint32_t(m.aliases.size());
@@ -128,6 +135,7 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
   } else if (f.kind == FieldKind::Instance) {
     f.slot = uint32_t(m.instances.size());
     m.instances.emplace_back();
+    instance_origins[f.index] = {InstanceOrigin::Kind::Instantiate, f.slot};
     note_initial_def(m, DefKind::Instance);
   }
 }
@@ -143,9 +151,9 @@ void ModuleParser::scan_inline_aliases(size_t from, size_t to) {
     if (kind_of(w) && is_index_token(p.token(i + 2)) && p.token(i + 3).kind == TokenKind::String) {
       inline_alias(i);
       i = p.skip_balanced(i);
-    } else if (w.kind == TokenKind::Keyword && w.text == "type" &&
+    } else if ((kind_of(w) || (w.kind == TokenKind::Keyword && w.text == "type")) &&
                p.token(i + 2).kind == TokenKind::Keyword && p.token(i + 2).text == "outer") {
-      outer_alias(ExternKind::Type, i);
+      outer_alias(kind_of(w).value_or(ExternKind::Type), i);
       i = p.skip_balanced(i);
     } else if (w.kind == TokenKind::Keyword && w.text == "module") {
       i = p.skip_balanced(i);
@@ -203,6 +211,11 @@ uint32_t ModuleParser::kind_ref(ExternKind kind) {
   auto k = kind_of(p.peek());
   if (!k || *k != kind) p.unexpected();
   p.next();
+  if (p.is_keyword("outer")) {
+    uint32_t x = outer_alias(kind, at);
+    p.seek(p.skip_balanced(at));
+    return x;
+  }
   if (p.is(TokenKind::String, 1)) {
     uint32_t x = inline_alias(at);
     p.seek(p.skip_balanced(at));
@@ -234,11 +247,11 @@ Alias ModuleParser::outer_target(ExternKind kind, size_t mpos) {
     p.next();
   } else {
     a.outer_count = p.nat32();
-    if (!parent) p.error(mt.at, "cannot use `outer` alias in root module");
     for (uint32_t i = 0; i < a.outer_count && target; ++i) target = target->parent;
-    if (!target) p.error(mt.at, "alias to `outer` module index too large");
   }
   if (p.is(TokenKind::Id)) {
+    if (!parent) p.error(mt.at, "cannot use `outer` alias in root module");
+    if (!target) p.error(mt.at, "alias to `outer` module index too large");
     a.index = target->lookup(target->space_of(kind), p.next(), category_of(kind));
   } else {
     a.index = p.nat32();
@@ -341,7 +354,9 @@ void ModuleParser::alias_field(FieldInfo& f) {
     a = outer_target(kind, alias_pos + 2);
   } else {
     a.kind = Alias::Kind::InstanceExport;
+    Span iat = p.peek().at;
     a.instance = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Instance) : index(instances, "instance");
+    check_alias_source(a.instance, iat);
     a.name = p.name();
     if (!inverted) {
       p.expect(TokenKind::LParen);
@@ -352,6 +367,23 @@ void ModuleParser::alias_field(FieldInfo& f) {
   }
   a.sort = kind;
   m.aliases[f.slot] = std::move(a);
+}
+
+// wasm-tools' text format computes an alias's type from its instance while parsing; the
+// instance must exist and have an instance type (Module Linking corpus, alias.wast).
+void ModuleParser::check_alias_source(uint32_t instance, Span at) {
+  if (instance >= instances.count) return p.defer(at, "instance index out of bounds");
+  const InstanceOrigin& o = instance_origins[instance];
+  if (o.kind == InstanceOrigin::Kind::Import) {
+    const Import& imp = m.imports[o.slot];
+    uint32_t y = imp.desc.type;
+    if (imp.desc.kind == ExternKind::Instance && y < type_slots.size() && type_slots[y].def >= 0 &&
+        m.types[size_t(type_slots[y].def)].kind != TypeDefKind::Instance)
+      p.defer(at, "type index is not an instance");
+  } else if (o.kind == InstanceOrigin::Kind::Instantiate) {
+    const Instance& inst = m.instances[o.slot];
+    if (inst.module >= modules.count) p.defer(at, "unknown module");
+  }
 }
 
 // spec (Module Linking): moduletype ::= (import ...)* (export ...)*, or (type x)

@@ -157,7 +157,8 @@ class ModuleParser {
     uint32_t sub = 0;
   };
   std::vector<TypeSlot> type_slots;
-  bool ml = false;  // the module uses Module Linking constructs
+  bool ml = false;     // the module uses Module Linking constructs
+  bool pass1 = false;  // binding: type definitions may not be parsed yet
 
   // Function scope.
   Space locals;
@@ -171,6 +172,14 @@ class ModuleParser {
   };
   std::vector<PendingAlias> pending;
   std::unordered_map<std::string, bool> implicit_instances;
+  // Where each instance index comes from: an import (m.imports slot), an instantiation
+  // (m.instances slot), or something else (implicit instance, alias).
+  struct InstanceOrigin {
+    enum class Kind : uint8_t { Import, Instantiate, Other } kind = Kind::Other;
+    uint32_t slot = 0;
+  };
+  std::vector<InstanceOrigin> instance_origins;
+  void check_alias_source(uint32_t instance, Span at);
 
   std::vector<FieldInfo> field_list;
   bool seen_definition[5] = {};  // func, table, memory, global, tag: for "import after ..."

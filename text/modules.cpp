@@ -1,6 +1,7 @@
 // Modules — text/modules.rst: the identifier context, the three passes over module fields
 // (see module_parser.h) and the fields' productions with their abbreviations.
 #include <algorithm>
+#include <bit>
 
 #include "text/module_parser.h"
 
@@ -43,15 +44,19 @@ ModuleParser::ModuleParser(Parser& parser, ModuleParser* parent_, std::optional<
 uint32_t ModuleParser::bind(Space& s, const std::optional<std::string>& name, const char* category,
                             Span at) {
   if (name) {
-    if (s.ids.count(*name)) p.error(at, cat("duplicate ", category, " $", *name));
-    s.ids[*name] = s.count;
+    if (s.ids.count(*name)) p.defer(at, cat("duplicate ", category, " $", *name));
+    else s.ids[*name] = s.count;
   }
+  if (&s == &instances) instance_origins.resize(s.count + 1);
   return s.count++;
 }
 
 uint32_t ModuleParser::lookup(const Space& s, const Token& t, const char* category) const {
   auto it = s.ids.find(t.value);
-  if (it == s.ids.end()) p.error(t.at, cat("unknown ", category, " $", t.value));
+  if (it == s.ids.end()) {
+    p.defer(t.at, cat("unknown ", category, " $", t.value));
+    return 0;
+  }
   return it->second;
 }
 
@@ -130,6 +135,7 @@ Module ModuleParser::run() {
 
   // Pass 1: bind ids (Module Linking: inline aliases first, at their place).
   bool header_done = false;
+  pass1 = true;
   for (size_t i = 0; i < field_list.size(); ++i) {
     FieldInfo& f = field_list[i];
     bool header = f.kind == FieldKind::Type || f.kind == FieldKind::Rec ||
@@ -152,6 +158,7 @@ Module ModuleParser::run() {
     bind_field(f);
   }
   resolve_pending_aliases();
+  pass1 = false;
 
   // Pass 2: type definitions.
   for (FieldInfo& f : field_list)
@@ -260,7 +267,7 @@ void ModuleParser::parse_field(FieldInfo& f) {
 // Records that an import is bound here: "import after <definition>" if one precedes it.
 void note_import_order(ModuleParser& mp, Span at) {
   for (int i = 0; i < 5; ++i)
-    if (mp.seen_definition[i]) mp.p.error(at, cat("import after ", kDefinitionNames[i], " definition"));
+    if (mp.seen_definition[i]) mp.p.defer(at, cat("import after ", kDefinitionNames[i], " definition"));
 }
 
 void note_definition(ModuleParser& mp, FieldKind k) {
@@ -420,6 +427,16 @@ void ModuleParser::memory_field(FieldInfo& f) {
   mem.at = at;
   size_t save = p.pos();
   AddrType addr = addr_type();
+  std::optional<uint32_t> page_log2;
+  if (p.is_lparen("pagesize") && p.is_lparen("data", p.skip_balanced(p.pos()) - p.pos())) {
+    p.next();
+    p.next();
+    Span pat = p.peek().at;
+    uint64_t size = p.nat64();
+    if (size == 0 || (size & (size - 1)) != 0) p.error(pat, "invalid custom page size");
+    page_log2 = uint32_t(std::countr_zero(size));
+    p.expect_rparen();
+  }
   if (p.take_lparen("data")) {
     Data d;
     d.mode = SegmentMode::Active;
@@ -434,8 +451,10 @@ void ModuleParser::memory_field(FieldInfo& f) {
       d.init.insert(d.init.end(), s.begin(), s.end());
     }
     p.expect_rparen();
-    uint64_t pages = (uint64_t(d.init.size()) + 65535) / 65536;
+    uint64_t page = uint64_t(1) << page_log2.value_or(16);
+    uint64_t pages = (uint64_t(d.init.size()) + page - 1) / page;
     mem.type.addr = addr;
+    mem.type.page_size_log2 = page_log2;
     mem.type.limits = {pages, pages};
     m.datas.push_back(std::move(d));
   } else {
@@ -529,12 +548,13 @@ void ModuleParser::elem_field(FieldInfo&) {
   if (p.take_keyword("declare")) {
     e.mode = SegmentMode::Declarative;
     elem_list(e, false);
-  } else if (p.is_lparen("table")) {
+  } else if (p.is_lparen("table") || at_index()) {
+    // (an index alone: the pre-bulk-memory abbreviation still used by proposal suites)
     e.mode = SegmentMode::Active;
-    e.table = kind_ref(ExternKind::Table);
+    e.table = at_index() ? index(tables, "table") : kind_ref(ExternKind::Table);
     e.offset = offset_expr();
     elem_list(e, true);
-  } else if (p.is(TokenKind::LParen)) {
+  } else if (p.is(TokenKind::LParen) && !at_val_type()) {
     e.mode = SegmentMode::Active;
     e.offset = offset_expr();
     elem_list(e, true);
@@ -553,9 +573,9 @@ void ModuleParser::data_field(FieldInfo&) {
   p.next();
   p.opt_id();
   labels.clear();
-  if (p.is_lparen("memory")) {
+  if (p.is_lparen("memory") || at_index()) {
     d.mode = SegmentMode::Active;
-    d.mem = kind_ref(ExternKind::Memory);
+    d.mem = at_index() ? index(memories, "memory") : kind_ref(ExternKind::Memory);
     d.offset = offset_expr();
   } else if (p.is(TokenKind::LParen)) {
     d.mode = SegmentMode::Active;
@@ -575,7 +595,7 @@ void ModuleParser::start_field() {
   Span at = p.next().at;
   uint32_t x = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Func) : index(funcs, "function");
   p.expect_rparen();
-  if (m.start) p.error(at, "multiple start sections");
+  if (m.start) p.defer(at, "multiple start sections");
   m.start = x;
 }
 

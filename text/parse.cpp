@@ -16,6 +16,7 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
   else
     while (p.token(end).kind != TokenKind::Eof) ++end;
   p.check_lexical(begin, end);
+  p.deferred.reset();
   std::optional<std::string> id;
   if (fields_at) {
     id = p.token(*fields_at - 1).kind == TokenKind::Id ? std::optional(p.token(*fields_at - 1).value)
@@ -28,6 +29,11 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
   }
   Module m = parse_module_fields(p, nullptr, id);
   if (wrapped) p.expect_rparen();
+  if (p.deferred) {
+    Error e = std::move(*p.deferred);
+    p.deferred.reset();
+    throw ErrorException{std::move(e)};
+  }
   m.at = {p.token(begin).at.begin, p.token(end > begin ? end - 1 : begin).at.end};
   for (const CustomAnnotation& c : p.customs)
     if (!c.placed && c.at >= begin && c.at < end) p.error(c.span, "misplaced @custom annotation");

@@ -151,8 +151,8 @@ uint32_t Parser::nat32() {
   if (!is_nat()) unexpected();
   const Token& t = next();
   auto v = parse_u32(t.text);
-  if (!v) error(t.at, "i32 constant out of range");
-  return *v;
+  if (!v) defer(t.at, "i32 constant out of range");
+  return v.value_or(0);
 }
 
 uint64_t Parser::nat64() {
@@ -190,6 +190,10 @@ void Parser::unexpected() const {
 
 void Parser::error(Span at, std::string message) const {
   fail(Phase::Malformed, at, std::move(message));
+}
+
+void Parser::defer(Span at, std::string message) const {
+  if (!deferred) deferred = Error{Phase::Malformed, at, std::move(message)};
 }
 
 Nest::Nest(Parser& p) : p_(p) {

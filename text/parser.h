@@ -73,6 +73,11 @@ class Parser {
 
   [[noreturn]] void unexpected() const;  // at peek(): "unexpected token" / "unknown operator"
   [[noreturn]] void error(Span at, std::string message) const;
+  // The reference parser reports identifier, label and literal-range errors only after the
+  // whole module parsed (its semantic actions run afterwards): such errors are recorded here,
+  // the first one wins, and parsing goes on so that a later syntax error still takes priority.
+  void defer(Span at, std::string message) const;
+  mutable std::optional<Error> deferred;
 
   int depth = 0;
   std::vector<CustomAnnotation> customs;

@@ -176,11 +176,14 @@ uint32_t ModuleParser::resolve_type_use(const TypeUse& use) {
   if (!use.index) return inline_func_type(use.sig.type);
   uint32_t x = *use.index;
   if (use.sig.empty()) return x;
-  if (x >= type_slots.size()) p.error(use.at, cat("unknown type ", x));
-  if (type_slots[x].def < 0) return x;  // an alias: its type is known only to validation
-  auto ft = func_type_at(x);
-  if (!ft) p.error(use.at, cat("non-function type ", x));
-  if (*ft != use.sig.type) p.error(use.at, "inline function type does not match explicit type");
+  if (x >= type_slots.size()) {
+    p.defer(use.at, cat("unknown type ", x));
+  } else if (type_slots[x].def >= 0 && !pass1) {  // (an alias's type: known to validation)
+    auto ft = func_type_at(x);
+    if (!ft) p.defer(use.at, cat("non-function type ", x));
+    else if (*ft != use.sig.type)
+      p.defer(use.at, "inline function type does not match explicit type");
+  }
   return x;
 }
 
@@ -225,11 +228,12 @@ void ModuleParser::sub_type(SubType& st, uint32_t x) {
     while (at_index()) st.supers.push_back(index(types, "type"));
   }
   // custom-descriptors: (describes x)? (descriptor y)?
-  while (p.is_lparen("describes") || p.is_lparen("descriptor")) {
-    bool describes = p.is_keyword("describes", 1);
-    p.next();
-    p.next();
-    (describes ? st.describes : st.descriptor) = index(types, "type");
+  if (p.take_lparen("describes")) {
+    st.describes = index(types, "type");
+    p.expect_rparen();
+  }
+  if (p.take_lparen("descriptor")) {
+    st.descriptor = index(types, "type");
     p.expect_rparen();
   }
   p.expect(TokenKind::LParen);
@@ -246,8 +250,8 @@ void ModuleParser::sub_type(SubType& st, uint32_t x) {
         auto fid = p.opt_id();
         if (x < fields.size()) {
           Space& fs = fields[x];
-          if (fs.ids.count(*fid)) p.error(at, cat("duplicate field $", *fid));
-          fs.ids[*fid] = fs.count;
+          if (fs.ids.count(*fid)) p.defer(at, cat("duplicate field $", *fid));
+          else fs.ids[*fid] = fs.count;
         }
         st.comp.struct_.fields.push_back(field_type());
         if (x < fields.size()) ++fields[x].count;
