@@ -102,6 +102,9 @@ int cmd_parse(const std::vector<std::string>& args) {
     std::printf("round trip: %llu of %llu binary modules re-encode byte-identically\n",
                 (unsigned long long)total.identical_bytes,
                 (unsigned long long)total.binary_modules);
+  if (total.unrepresentable > 0)
+    std::printf("round trip: %llu invalid modules are rejected when re-read (not round-tripped)\n",
+                (unsigned long long)total.unrepresentable);
   std::printf("%llu passed, %llu failed\n", (unsigned long long)total.passed,
               (unsigned long long)total.failed);
   return total.failed == 0 ? 0 : 1;
