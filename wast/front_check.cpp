@@ -50,6 +50,10 @@ class FrontChecker {
  private:
   void check_module(const Command& c) {
     const ScriptModule& m = c.module;
+    if (options_.skip_lines.count(line_of(source_, m.at.begin))) {
+      ++tally.skipped;
+      return;
+    }
     Result<Module> loaded = load_module(m, options_.features);
     if (expects_malformed(c.kind)) {
       if (loaded.ok())

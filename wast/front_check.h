@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "spec/source.h"
@@ -14,15 +15,18 @@ struct FrontCheckOptions {
   bool outcomes_only = false;  // check that malformed modules are rejected, not the wording
   bool round_trip = false;     // also round-trip every module that loads (one check each)
   Features features;
+  // Lines (1-based) of modules whose check is skipped (see wast/skip_list.h).
+  std::set<uint32_t> skip_lines;
 };
 
 struct Tally {
-  uint64_t passed = 0, failed = 0;
+  uint64_t passed = 0, failed = 0, skipped = 0;
   uint64_t binary_modules = 0, identical_bytes = 0;  // round-trip statistics
   uint64_t unrepresentable = 0;  // invalid modules that a format rejects when re-read (skipped)
   Tally& operator+=(const Tally& o) {
     passed += o.passed;
     failed += o.failed;
+    skipped += o.skipped;
     binary_modules += o.binary_modules;
     identical_bytes += o.identical_bytes;
     unrepresentable += o.unrepresentable;
