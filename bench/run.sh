@@ -1,8 +1,33 @@
 #!/usr/bin/env bash
-# `make bench`: front-end throughput over the official suite (MB/s of text parsed and of binary
-# decoded). Build with `meson configure build -Dbuildtype=release` for representative figures.
+# `make bench`: interpreter speed on bench/{fib,loop,sieve}.wast (million wasm instructions per
+# second of CPU time, counts from bench/count_instructions.py), compared with wabt's
+# spectest-interp when it is installed (Debian package `wabt`), and front-end throughput over
+# the official suite. For representative figures use a release build:
+#   meson setup build-release -Dbuildtype=release && ninja -C build-release && bench/run.sh build-release
 set -euo pipefail
 build=${1:-build}
-here=$(cd "$(dirname "$0")/.." && pwd)
-suite=${WASM_TESTSUITE:-$here/../shared/testsuite}
+here=$(cd "$(dirname "$0")" && pwd)
+suite=${WASM_TESTSUITE:-$here/../../shared/testsuite}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cpu_seconds() {  # runs "$@" and prints its user+system CPU seconds; fails if the command fails
+  /usr/bin/time -f '%U %S' -o "$tmp/time" "$@" >"$tmp/out" 2>&1 || { cat "$tmp/out" >&2; return 1; }
+  awk '{ printf "%.3f", $1 + $2 }' "$tmp/time"
+}
+
+printf '%-8s %14s %10s %10s %12s %10s\n' bench instructions wasmref 'M instr/s' spectest-interp ratio
+for b in fib loop sieve; do
+  n=$(python3 "$here/count_instructions.py" "$b")
+  ours=$(cpu_seconds "$build/wasmref" run "$here/$b.wast")
+  rate=$(awk -v n="$n" -v t="$ours" 'BEGIN { printf "%.0f", n / t / 1e6 }')
+  theirs="-" ratio="-"
+  if command -v wast2json >/dev/null && command -v spectest-interp >/dev/null &&
+     wast2json "$here/$b.wast" -o "$tmp/$b.json" >/dev/null 2>&1; then
+    theirs=$(cpu_seconds spectest-interp "$tmp/$b.json" || echo "-")
+    [ "$theirs" != "-" ] && ratio=$(awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "%.2fx", a / b }')
+  fi
+  printf '%-8s %14s %9ss %10s %11ss %10s\n' "$b" "$n" "$ours" "$rate" "$theirs" "$ratio"
+done
+echo
 "$build/bench/frontend_bench" "$suite" 3
