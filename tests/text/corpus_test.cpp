@@ -38,9 +38,6 @@ constexpr Known kKnown[] = {
     {"/token.wast", "lexer: reserved tokens made of strings and idchars"},
     {"/id.wast", "lexer: $ followed by a broken string is an empty identifier"},
     {"/annotations.wast", "lexer: (@) inside an annotation"},
-    // The @name and @metadata.code.branch_hint annotation handlers are not implemented.
-    {"custom/name_annot.wast", "@name annotation checks"},
-    {"custom/branch_hint.wast", "@metadata.code.branch_hint annotation checks"},
     // The threads proposal's copy of memory.wast predates 64-bit limits: it expects
     // "i32 constant out of range" where the current suite expects a validation error.
     {"proposals/threads/memory.wast", "pre-memory64 limits"},
