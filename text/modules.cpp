@@ -628,6 +628,15 @@ ExternType ModuleParser::extern_desc(ExternKind kind, bool allow_ids) {
   t.kind = kind;
   switch (kind) {
     case ExternKind::Func:
+      // custom-descriptors: externtype ::= ... | (func id? (exact typeuse))
+      if (p.take_lparen("exact")) {
+        t.exact = true;
+        t.type = resolve_type_use(type_use(allow_ids));
+        p.expect_rparen();
+        break;
+      }
+      t.type = resolve_type_use(type_use(allow_ids));
+      break;
     case ExternKind::Tag:
       t.type = resolve_type_use(type_use(allow_ids));
       break;

@@ -29,9 +29,6 @@ struct Known {
   std::string_view reason;
 };
 constexpr Known kKnown[] = {
-    // The custom-descriptors proposal's instructions (ref.cast_desc_eq, struct.new_desc, ...)
-    // are not in spec/instructions.def, and exact function imports are not in the AST.
-    {"proposals/custom-descriptors/", "custom-descriptors instructions and exact imports"},
     // The lexer (text/lexer.cpp) splits what the reference lexer reads as one `reserved` token
     // ($"l"0, "a"x, 0"a"), reports `$"a<newline>` as an unclosed string, and rejects `(@)`
     // inside an annotation.

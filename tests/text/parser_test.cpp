@@ -360,6 +360,20 @@ TEST(ParserModules, BranchHintsAreCheckedAndDropped) {
              "@metadata.code.branch_hint annotation: invalid placement");
 }
 
+TEST(ParserModules, ExactFunctionImports) {  // custom-descriptors: exacttypeuse
+  Module m = ok("(module (type $f (func)) (import \"\" \"\" (func $a (exact (type $f))))"
+                " (import \"\" \"\" (func (exact (param i32) (result i64))))"
+                " (func $b (import \"\" \"\") (exact (type 0))) (import \"\" \"\" (func (type 0))))");
+  ASSERT_EQ(m.imports.size(), 4u);
+  EXPECT_TRUE(m.imports[0].desc.exact);
+  EXPECT_EQ(m.imports[0].desc.type, 0u);
+  EXPECT_TRUE(m.imports[1].desc.exact);
+  EXPECT_EQ(m.imports[1].desc.type, 1u);  // the inline type is appended
+  EXPECT_TRUE(m.imports[2].desc.exact);
+  EXPECT_FALSE(m.imports[3].desc.exact);
+  EXPECT_ERR("(import \"\" \"\" (func (exact (type 0)) (type 0)))", "unexpected token");
+}
+
 TEST(ParserModules, MalformedUtf8Name) {
   EXPECT_ERR("(func (export \"\\ff\"))", "malformed UTF-8 encoding");
 }
