@@ -24,6 +24,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
+#include <unordered_map>
 
 #include "text/module_parser.h"
 
@@ -78,10 +80,14 @@ struct Names {
 
 }  // namespace
 
+// Fields are in source order and do not overlap: the candidate is the last one starting
+// before `at` (field_end caches each field's end, so many annotations stay linear).
 const FieldInfo* ModuleParser::field_containing(size_t at) const {
-  for (const FieldInfo& f : field_list)
-    if (f.pos < at && at < p.skip_balanced(f.pos)) return &f;
-  return nullptr;
+  auto it = std::lower_bound(field_list.begin(), field_list.end(), at,
+                             [](const FieldInfo& f, size_t a) { return f.pos < a; });
+  if (it == field_list.begin()) return nullptr;
+  const FieldInfo& f = *std::prev(it);
+  return at < f.end ? &f : nullptr;
 }
 
 void ModuleParser::code_annotations() {
@@ -89,13 +95,13 @@ void ModuleParser::code_annotations() {
   // Module Linking's reference interpreter predates these handlers, and its scripts use @name
   // freely (e.g. inside instance types): leave annotations of such modules uninterpreted.
   if (ml || ml_types) return;
+  for (FieldInfo& f : field_list) f.end = p.skip_balanced(f.pos);
   std::vector<size_t> starts = instr_starts;
   std::sort(starts.begin(), starts.end());
   Names names;
   bool any_name = false;
   std::map<uint32_t, size_t> last_hint;  // function index -> instruction of its last hint
-  for (const CustomAnnotation& c : p.customs) {
-    if (c.at < p.annot_first || c.at > p.annot_last) continue;
+  for (const CustomAnnotation& c : own_annotations()) {
     const FieldInfo* f = field_containing(c.at);
     if (c.id == "name") {
       // spec (reference handler_name.ml): parse_name, parse_end, locate_module, merge
@@ -133,7 +139,7 @@ void ModuleParser::code_annotations() {
         hint += t.value;
       }
       if (hint != std::string_view("\0", 1) && hint != "\x01") err("invalid hint value");
-      size_t func_end = p.skip_balanced(f->pos);
+      size_t func_end = f->end;
       auto next = std::lower_bound(starts.begin(), starts.end(), c.at);
       if (next == starts.end() || *next >= func_end) err("invalid placement");
       auto [last, fresh] = last_hint.emplace(f->index, *next);
@@ -153,53 +159,75 @@ void ModuleParser::code_annotations() {
 
 // ---- Custom annotations (text/custom.rst of the annotations proposal) ----
 
-void ModuleParser::place_customs(size_t at) {
-  for (CustomAnnotation& c : p.customs) {
-    if (c.id != "custom" || c.at != at || c.placed) continue;
-    c.placed = true;
-    Custom custom;
-    custom.at = c.span;
-    size_t i = 0;
-    auto err = [&](const std::string& msg) { p.error(c.span, "@custom annotation: " + msg); };
-    if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::String) err("missing section name");
-    custom.name = c.tokens[i++].value;
-    if (!is_valid_utf8(custom.name)) err("malformed UTF-8 encoding");
-    custom.place = Custom::Place::After;
-    custom.anchor = SectionId::Data;
-    if (i < c.tokens.size() && c.tokens[i].kind == TokenKind::LParen) {
-      ++i;
-      std::string_view where = i < c.tokens.size() ? c.tokens[i].text : "";
-      if (where != "before" && where != "after") err("malformed placement");
-      custom.place = where == "before" ? Custom::Place::Before : Custom::Place::After;
-      ++i;
-      std::string_view sec = i < c.tokens.size() ? c.tokens[i].text : "";
-      static constexpr std::pair<std::string_view, SectionId> kSections[] = {
-          {"type", SectionId::Type},   {"import", SectionId::Import},
-          {"func", SectionId::Function}, {"table", SectionId::Table},
-          {"memory", SectionId::Memory}, {"tag", SectionId::Tag},
-          {"global", SectionId::Global}, {"export", SectionId::Export},
-          {"start", SectionId::Start}, {"elem", SectionId::Element},
-          {"code", SectionId::Code},   {"data", SectionId::Data},
-          {"datacount", SectionId::DataCount}, {"first", SectionId::Custom},
-          {"last", SectionId::Data}};
-      bool found = false;
-      for (auto& [text, sid] : kSections)
-        if (c.tokens[i].kind == TokenKind::Keyword && text == sec) {
-          custom.anchor = sid;
-          found = true;
-          if (text == "first") custom.place = Custom::Place::After;
-        }
-      if (!found) err("malformed section kind");
-      ++i;
-      if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::RParen) err("unexpected token");
-      ++i;
-    }
-    for (; i < c.tokens.size(); ++i) {
-      if (c.tokens[i].kind != TokenKind::String) err("unexpected token");
-      custom.bytes.insert(custom.bytes.end(), c.tokens[i].value.begin(), c.tokens[i].value.end());
-    }
-    m.customs.push_back(std::move(custom));
+// The annotations of the module being parsed: p.customs is in source order, so those whose
+// `at` lies in [annot_first, annot_last] form one run (found in O(log n) per module).
+std::span<CustomAnnotation> ModuleParser::own_annotations() const {
+  auto by_at = [](const CustomAnnotation& c, size_t at) { return c.at < at; };
+  auto lo = std::lower_bound(p.customs.begin(), p.customs.end(), p.annot_first, by_at);
+  auto hi = std::lower_bound(lo, p.customs.end(), p.annot_last + 1, by_at);
+  return {lo, hi};
+}
+
+// (@custom ...) annotations right before the module's end, then those before each field.
+void ModuleParser::place_customs(size_t end) {
+  std::unordered_map<size_t, std::vector<CustomAnnotation*>> by_at;
+  for (CustomAnnotation& c : own_annotations())
+    if (c.id == "custom" && !c.placed) by_at[c.at].push_back(&c);
+  if (by_at.empty()) return;
+  auto place_at = [&](size_t at) {
+    auto it = by_at.find(at);
+    if (it == by_at.end()) return;
+    for (CustomAnnotation* c : it->second) place_custom(*c);
+    by_at.erase(it);
+  };
+  place_at(end);
+  for (const FieldInfo& f : field_list) place_at(f.pos);
+}
+
+void ModuleParser::place_custom(CustomAnnotation& c) {
+  c.placed = true;
+  Custom custom;
+  custom.at = c.span;
+  size_t i = 0;
+  auto err = [&](const std::string& msg) { p.error(c.span, "@custom annotation: " + msg); };
+  if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::String) err("missing section name");
+  custom.name = c.tokens[i++].value;
+  if (!is_valid_utf8(custom.name)) err("malformed UTF-8 encoding");
+  custom.place = Custom::Place::After;
+  custom.anchor = SectionId::Data;
+  if (i < c.tokens.size() && c.tokens[i].kind == TokenKind::LParen) {
+    ++i;
+    std::string_view where = i < c.tokens.size() ? c.tokens[i].text : "";
+    if (where != "before" && where != "after") err("malformed placement");
+    custom.place = where == "before" ? Custom::Place::Before : Custom::Place::After;
+    ++i;
+    std::string_view sec = i < c.tokens.size() ? c.tokens[i].text : "";
+    static constexpr std::pair<std::string_view, SectionId> kSections[] = {
+        {"type", SectionId::Type},   {"import", SectionId::Import},
+        {"func", SectionId::Function}, {"table", SectionId::Table},
+        {"memory", SectionId::Memory}, {"tag", SectionId::Tag},
+        {"global", SectionId::Global}, {"export", SectionId::Export},
+        {"start", SectionId::Start}, {"elem", SectionId::Element},
+        {"code", SectionId::Code},   {"data", SectionId::Data},
+        {"datacount", SectionId::DataCount}, {"first", SectionId::Custom},
+        {"last", SectionId::Data}};
+    bool found = false;
+    for (auto& [text, sid] : kSections)
+      if (c.tokens[i].kind == TokenKind::Keyword && text == sec) {
+        custom.anchor = sid;
+        found = true;
+        if (text == "first") custom.place = Custom::Place::After;
+      }
+    if (!found) err("malformed section kind");
+    ++i;
+    if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::RParen) err("unexpected token");
+    ++i;
   }
+  for (; i < c.tokens.size(); ++i) {
+    if (c.tokens[i].kind != TokenKind::String) err("unexpected token");
+    custom.bytes.insert(custom.bytes.end(), c.tokens[i].value.begin(), c.tokens[i].value.end());
+  }
+  m.customs.push_back(std::move(custom));
 }
 
 }  // namespace wasm::text

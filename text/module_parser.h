@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,6 +36,7 @@ struct FieldInfo {
   bool done = false;      // fully parsed in pass 1 (Module Linking header fields)
   size_t typeuse_at = 0;  // Func definitions: token index of the type use (after id, exports)
   size_t body_at = 0;     // Func definitions: token index of the first instruction (or ')')
+  size_t end = 0;         // token index after the field's ')' (set for annotations)
 };
 
 // A function type written inline: (param ...)* (result ...)*, with parameter ids.
@@ -126,7 +128,9 @@ class ModuleParser {
   void elem_list(Elem& e, bool allow_bare_indices);
   std::string data_string();
   // ---- annotations (annotations.cpp)
-  void place_customs(size_t at);
+  std::span<CustomAnnotation> own_annotations() const;
+  void place_customs(size_t end);
+  void place_custom(CustomAnnotation& c);
   void code_annotations();  // @name and @metadata.code.branch_hint, top module only
   const FieldInfo* field_containing(size_t at) const;  // the field whose parentheses hold `at`
 

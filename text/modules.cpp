@@ -168,7 +168,6 @@ Module ModuleParser::run() {
   for (FieldInfo& f : field_list) parse_field(f);
 
   place_customs(end);
-  for (const FieldInfo& f : field_list) place_customs(f.pos);
   if (!parent) code_annotations();
   p.seek(end);
   return std::move(m);

@@ -1,5 +1,6 @@
 // Runs the validator over every module of the official suite (WASM_TESTSUITE: top level,
-// legacy/, proposals/threads/, custom-descriptors/exact-func-import.wast), text, quoted and binary alike: modules under assert_invalid must
+// legacy/, proposals/threads/, custom-descriptors/exact-func-import.wast), text, quoted and
+// binary alike: modules under assert_invalid must
 // be rejected with the expected message as a prefix; modules of `module` commands and of
 // assert_unlinkable / assert_uninstantiable / assert_trap must be accepted. (assert_malformed
 // modules are the front ends' business, as are modules they fail to read: those are counted
