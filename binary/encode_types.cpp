@@ -162,7 +162,8 @@ uint8_t extern_kind_code(ExternKind k) { return uint8_t(k); }
 
 // spec: Bexterntype (importdesc)
 void write_externtype(Writer& w, const ExternType& t) {
-  w.byte(extern_kind_code(t.kind));
+  // custom-descriptors: an exact function import is kind 0x20
+  w.byte(t.kind == ExternKind::Func && t.exact ? 0x20 : extern_kind_code(t.kind));
   switch (t.kind) {
     case ExternKind::Func:
     case ExternKind::Module:

@@ -269,6 +269,7 @@ ExternType externtype(Reader& r, const DecodeOptions& options) {
   uint8_t kind = r.byte();
   switch (kind) {
     case 0x00: et.kind = ExternKind::Func, et.type = r.u32(); break;
+    case 0x20: et.kind = ExternKind::Func, et.exact = true, et.type = r.u32(); break;  // exact
     case 0x01: et.kind = ExternKind::Table, et.table = tabletype(r); break;
     case 0x02: et.kind = ExternKind::Memory, et.mem = memtype(r, options); break;
     case 0x03: et.kind = ExternKind::Global, et.global = globaltype(r); break;

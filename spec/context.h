@@ -27,6 +27,10 @@ struct Context {
   TypeStore* store = nullptr;
   std::vector<TypeId> types;
   std::vector<TypeId> funcs;         // each a function deftype
+  // custom-descriptors: whether funcs[x] is exact (defined here, or imported as exact); a
+  // reference to such a function has the exact type (ref (exact dt)). Shorter than `funcs`
+  // only for contexts built by hand (tests): missing entries mean inexact.
+  std::vector<bool> funcs_exact;
   std::vector<TableType> tables;
   std::vector<MemType> mems;
   std::vector<GlobalType> globals;

@@ -170,6 +170,7 @@ struct ExternType {
   TableType table;   // Table
   MemType mem;       // Memory
   GlobalType global; // Global
+  bool exact = false;  // custom-descriptors: Func imported as (exact typeuse), binary kind 0x20
   bool operator==(const ExternType&) const = default;
 };
 

@@ -36,7 +36,9 @@ void InstrValidator::ref_func(const Instr& e) {
   TypeId t = func(c_, e.index(), at_);
   require(e.index() < c_.refs.size() && c_.refs[e.index()], at_,
           cat("undeclared function reference ", e.index()));
-  push_val(ValType::ref_of(RefType{false, HeapType{HeapKind::Index, false, t}}));
+  // custom-descriptors: (ref (exact dt)) for a function defined here or imported exactly
+  bool exact = e.index() < c_.funcs_exact.size() && c_.funcs_exact[e.index()];
+  push_val(ValType::ref_of(RefType{false, HeapType{HeapKind::Index, exact, t}}));
 }
 
 // spec: Instr_ok/ref.is_null

@@ -61,7 +61,10 @@ ValType addr_val(AddrType at) { return at == AddrType::I32 ? ValType::i32() : Va
 ExternType valid_import(Context& c, const Import& im) {
   ExternType xt = valid_externtype(c, im.desc, im.at);
   switch (xt.kind) {
-    case ExternKind::Func: c.funcs.push_back(xt.type); break;
+    case ExternKind::Func:
+      c.funcs.push_back(xt.type);
+      c.funcs_exact.push_back(im.desc.exact);
+      break;
     case ExternKind::Tag: c.tags.push_back(xt.type); break;
     case ExternKind::Table: c.tables.push_back(xt.table); break;
     case ExternKind::Memory: c.mems.push_back(xt.mem); break;
@@ -75,6 +78,7 @@ ExternType valid_import(Context& c, const Import& im) {
 void valid_func_type(Context& c, const Func& f) {
   func_type(c, f.type, f.at);
   c.funcs.push_back(type_(c, f.type, f.at));
+  c.funcs_exact.push_back(true);  // custom-descriptors: defined functions are exact
 }
 
 // spec: Table_ok — an absent initialiser means ref.null of the element type.

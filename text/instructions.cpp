@@ -46,6 +46,7 @@ Expr ModuleParser::offset_expr() {
 }
 
 void ModuleParser::instr(Expr& out) {
+  instr_starts.push_back(p.pos());  // for @metadata.code.branch_hint placement
   if (p.is(TokenKind::LParen)) return folded(out);
   if (!p.is(TokenKind::Keyword)) p.unexpected();
   auto op = opcode_from_text(p.peek().text);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +34,9 @@ struct FieldInfo {
   bool is_import = false; // Func/Table/Memory/Global/Tag/Module/Instance with inline import
   bool is_alias = false;  // Func/...: inverted alias `(func $g (alias $i "f"))`
   bool done = false;      // fully parsed in pass 1 (Module Linking header fields)
+  size_t typeuse_at = 0;  // Func definitions: token index of the type use (after id, exports)
+  size_t body_at = 0;     // Func definitions: token index of the first instruction (or ')')
+  size_t end = 0;         // token index after the field's ')' (set for annotations)
 };
 
 // A function type written inline: (param ...)* (result ...)*, with parameter ids.
@@ -123,8 +127,12 @@ class ModuleParser {
   ExternType extern_desc(ExternKind kind, bool allow_ids);
   void elem_list(Elem& e, bool allow_bare_indices);
   std::string data_string();
-  void place_customs(size_t at);
-  void custom_annotations();
+  // ---- annotations (annotations.cpp)
+  std::span<CustomAnnotation> own_annotations() const;
+  void place_customs(size_t end);
+  void place_custom(CustomAnnotation& c);
+  void code_annotations();  // @name and @metadata.code.branch_hint, top module only
+  const FieldInfo* field_containing(size_t at) const;  // the field whose parentheses hold `at`
 
   // ---- Module Linking (module_linking.cpp)
   static bool is_ml_field(FieldKind k);
@@ -158,6 +166,7 @@ class ModuleParser {
   };
   std::vector<TypeSlot> type_slots;
   bool ml = false;     // the module uses Module Linking constructs
+  bool ml_types = false;  // ... or defines module or instance types
   bool pass1 = false;  // binding: type definitions may not be parsed yet
 
   // Function scope.
@@ -182,6 +191,7 @@ class ModuleParser {
   void check_alias_source(uint32_t instance, Span at);
 
   std::vector<FieldInfo> field_list;
+  std::vector<size_t> instr_starts;  // token index of every instruction parsed, in source order
   bool seen_definition[5] = {};  // func, table, memory, global, tag: for "import after ..."
 };
 

@@ -168,7 +168,7 @@ Module ModuleParser::run() {
   for (FieldInfo& f : field_list) parse_field(f);
 
   place_customs(end);
-  for (const FieldInfo& f : field_list) place_customs(f.pos);
+  if (!parent) code_annotations();
   p.seek(end);
   return std::move(m);
 }
@@ -182,6 +182,7 @@ void ModuleParser::bind_field(FieldInfo& f) {
       auto name = p.opt_id();
       if (p.is_lparen("module") || p.is_lparen("instance")) {
         bool is_module = p.is_keyword("module", 1);
+        ml_types = true;  // Module Linking: module and instance types
         p.next();
         p.next();
         TypeDef def;
@@ -315,6 +316,7 @@ void ModuleParser::func_field(FieldInfo& f) {
     if (f.done) return;
     return import_field(f);
   }
+  f.typeuse_at = p.pos();
   TypeUse use = type_use(true);
   Func fn;
   fn.at = at;
@@ -342,6 +344,7 @@ void ModuleParser::func_field(FieldInfo& f) {
     }
     p.expect_rparen();
   }
+  f.body_at = p.pos();
   instrs(fn.body);
   p.expect_rparen();
   m.funcs.push_back(std::move(fn));
@@ -624,6 +627,15 @@ ExternType ModuleParser::extern_desc(ExternKind kind, bool allow_ids) {
   t.kind = kind;
   switch (kind) {
     case ExternKind::Func:
+      // custom-descriptors: externtype ::= ... | (func id? (exact typeuse))
+      if (p.take_lparen("exact")) {
+        t.exact = true;
+        t.type = resolve_type_use(type_use(allow_ids));
+        p.expect_rparen();
+        break;
+      }
+      t.type = resolve_type_use(type_use(allow_ids));
+      break;
     case ExternKind::Tag:
       t.type = resolve_type_use(type_use(allow_ids));
       break;
@@ -666,57 +678,6 @@ void ModuleParser::import_field(FieldInfo& f) {
   }
   p.expect_rparen();
   m.imports[f.slot] = std::move(imp);
-}
-
-// ---- Custom annotations (text/custom.rst of the annotations proposal) ----
-
-void ModuleParser::place_customs(size_t at) {
-  for (CustomAnnotation& c : p.customs) {
-    if (c.at != at || c.placed) continue;
-    c.placed = true;
-    Custom custom;
-    custom.at = c.span;
-    size_t i = 0;
-    auto err = [&](const std::string& msg) { p.error(c.span, "@custom annotation: " + msg); };
-    if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::String) err("missing section name");
-    custom.name = c.tokens[i++].value;
-    if (!is_valid_utf8(custom.name)) err("malformed UTF-8 encoding");
-    custom.place = Custom::Place::After;
-    custom.anchor = SectionId::Data;
-    if (i < c.tokens.size() && c.tokens[i].kind == TokenKind::LParen) {
-      ++i;
-      std::string_view where = i < c.tokens.size() ? c.tokens[i].text : "";
-      if (where != "before" && where != "after") err("malformed placement");
-      custom.place = where == "before" ? Custom::Place::Before : Custom::Place::After;
-      ++i;
-      std::string_view sec = i < c.tokens.size() ? c.tokens[i].text : "";
-      static constexpr std::pair<std::string_view, SectionId> kSections[] = {
-          {"type", SectionId::Type},   {"import", SectionId::Import},
-          {"func", SectionId::Function}, {"table", SectionId::Table},
-          {"memory", SectionId::Memory}, {"tag", SectionId::Tag},
-          {"global", SectionId::Global}, {"export", SectionId::Export},
-          {"start", SectionId::Start}, {"elem", SectionId::Element},
-          {"code", SectionId::Code},   {"data", SectionId::Data},
-          {"datacount", SectionId::DataCount}, {"first", SectionId::Custom},
-          {"last", SectionId::Data}};
-      bool found = false;
-      for (auto& [text, sid] : kSections)
-        if (c.tokens[i].kind == TokenKind::Keyword && text == sec) {
-          custom.anchor = sid;
-          found = true;
-          if (text == "first") custom.place = Custom::Place::After;
-        }
-      if (!found) err("malformed section kind");
-      ++i;
-      if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::RParen) err("unexpected token");
-      ++i;
-    }
-    for (; i < c.tokens.size(); ++i) {
-      if (c.tokens[i].kind != TokenKind::String) err("unexpected token");
-      custom.bytes.insert(custom.bytes.end(), c.tokens[i].value.begin(), c.tokens[i].value.end());
-    }
-    m.customs.push_back(std::move(custom));
-  }
 }
 
 }  // namespace wasm::text

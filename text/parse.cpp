@@ -27,6 +27,8 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
     p.next();
     id = p.opt_id();
   }
+  p.annot_first = wrapped ? begin + 1 : begin;
+  p.annot_last = wrapped ? end - 1 : end;
   Module m = parse_module_fields(p, nullptr, id);
   if (wrapped) p.expect_rparen();
   if (p.deferred) {
@@ -36,7 +38,8 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
   }
   m.at = {p.token(begin).at.begin, p.token(end > begin ? end - 1 : begin).at.end};
   for (const CustomAnnotation& c : p.customs)
-    if (!c.placed && c.at >= begin && c.at < end) p.error(c.span, "misplaced @custom annotation");
+    if (c.id == "custom" && !c.placed && c.at >= begin && c.at < end)
+      p.error(c.span, "misplaced @custom annotation");
   return m;
 }
 

@@ -59,8 +59,10 @@ std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomA
       if (raw[i].kind == TokenKind::LParen || raw[i].kind == TokenKind::Annot) ++depth;
       if (raw[i].kind == TokenKind::RParen) --depth;
     }
-    if (raw[start].value == "custom") {
+    const std::string& id = raw[start].value;
+    if (id == "custom" || id == "name" || id == "metadata.code.branch_hint") {
       CustomAnnotation c;
+      c.id = id;
       c.at = out.size();
       c.span = {raw[start].at.begin, raw[i].at.end};
       for (size_t k = start + 1; k < i; ++k) c.tokens.push_back(raw[k]);

@@ -26,16 +26,18 @@ inline NumShape number_shape(const Token& t) { return num_shape(t.text); }
 // True if the reference lexer knows this keyword (grammar words, mnemonics, offset=/align=).
 bool is_known_keyword(std::string_view text);
 
-// A (@custom ...) annotation removed from the token stream. `at` is the index in the filtered
-// stream of the token that followed it; `tokens` are its contents (after the id).
+// An annotation the parser interprets, removed from the token stream: (@custom ...),
+// (@name ...) or (@metadata.code.branch_hint ...). `at` is the index in the filtered stream of
+// the token that followed it; `tokens` are its contents (after the id).
 struct CustomAnnotation {
+  std::string id;  // "custom", "name" or "metadata.code.branch_hint"
   size_t at = 0;
   Span span;
   std::vector<Token> tokens;
   bool placed = false;  // set when a module field list reached it
 };
 
-// Removes annotations (balanced) from the stream; keeps @custom ones aside.
+// Removes annotations (balanced) from the stream; keeps the interpreted ones aside.
 std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomAnnotation>& customs);
 
 class Parser {
@@ -81,6 +83,8 @@ class Parser {
 
   int depth = 0;
   std::vector<CustomAnnotation> customs;
+  // The `at` values (inclusive) of annotations inside the module being parsed.
+  size_t annot_first = 0, annot_last = 0;
 
  private:
   std::vector<Token> tokens_;  // ends with Eof

@@ -124,6 +124,9 @@ std::string externtype_text(const ExternType& t) {
     case ExternKind::Table: return s + tabletype_text(t.table) + ")";
     case ExternKind::Memory: return s + memtype_text(t.mem) + ")";
     case ExternKind::Global: return s + globaltype_text(t.global) + ")";
+    case ExternKind::Func:  // custom-descriptors: (func (exact (type x)))
+      if (t.exact) return s + "(exact (type " + std::to_string(t.type) + ")))";
+      return s + "(type " + std::to_string(t.type) + "))";
     default: return s + "(type " + std::to_string(t.type) + "))";
   }
 }

@@ -145,6 +145,14 @@ TEST(EncodeModule, ImportDescriptions) {
   EXPECT_EQ(encode(m), expected);
 }
 
+TEST(EncodeModule, ExactFunctionImport) {  // custom-descriptors: kind 0x20
+  Module m;
+  ExternType func{ExternKind::Func, 2, {}, {}, {}};
+  func.exact = true;
+  m.imports = {Import{"a", "b", func, {}}};
+  EXPECT_EQ(encode(m), with_header({0x02, 0x07, 0x01, 0x01, 'a', 0x01, 'b', 0x20, 0x02}));
+}
+
 TEST(EncodeModule, TableWithInitExpression) {
   Module m;
   m.tables = {Table{TableType{AddrType::I32, {0, std::nullopt}, kRefFunc},

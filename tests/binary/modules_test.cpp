@@ -107,6 +107,18 @@ TEST(Modules, ImportsAndExports) {
             "malformed export kind");
 }
 
+TEST(Modules, ExactFunctionImportsAreKind0x20) {  // custom-descriptors
+  Bytes imports = section(2, vec({cat({str("a"), str("b"), {0x20, 0x00}}),
+                                  cat({str("a"), str("c"), {0x00, 0x00}})}));
+  auto m = decode(module({kType, imports}));
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->imports[0].desc.kind, ExternKind::Func);
+  EXPECT_TRUE(m->imports[0].desc.exact);
+  EXPECT_FALSE(m->imports[1].desc.exact);
+  EXPECT_EQ(error_of(module({section(7, vec({cat({str("a"), {0x20, 0x00}})}))})),
+            "malformed export kind");
+}
+
 TEST(Modules, TablesWithAndWithoutInitialisers) {
   auto m = decode(module({section(4, vec({{0x70, 0x00, 0x01},
                                            {0x40, 0x00, 0x70, 0x00, 0x01, 0xd0, 0x70, 0x0b}}))}));

@@ -29,18 +29,6 @@ struct Known {
   std::string_view reason;
 };
 constexpr Known kKnown[] = {
-    // The custom-descriptors proposal's instructions (ref.cast_desc_eq, struct.new_desc, ...)
-    // are not in spec/instructions.def, and exact function imports are not in the AST.
-    {"proposals/custom-descriptors/", "custom-descriptors instructions and exact imports"},
-    // The lexer (text/lexer.cpp) splits what the reference lexer reads as one `reserved` token
-    // ($"l"0, "a"x, 0"a"), reports `$"a<newline>` as an unclosed string, and rejects `(@)`
-    // inside an annotation.
-    {"/token.wast", "lexer: reserved tokens made of strings and idchars"},
-    {"/id.wast", "lexer: $ followed by a broken string is an empty identifier"},
-    {"/annotations.wast", "lexer: (@) inside an annotation"},
-    // The @name and @metadata.code.branch_hint annotation handlers are not implemented.
-    {"custom/name_annot.wast", "@name annotation checks"},
-    {"custom/branch_hint.wast", "@metadata.code.branch_hint annotation checks"},
     // The threads proposal's copy of memory.wast predates 64-bit limits: it expects
     // "i32 constant out of range" where the current suite expects a validation error.
     {"proposals/threads/memory.wast", "pre-memory64 limits"},

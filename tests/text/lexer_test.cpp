@@ -147,6 +147,10 @@ TEST(Lexer, IdentifierErrors) {
 TEST(Lexer, RunsOfStringsAndIdcharsAreReserved) {
   EXPECT_EQ(error_of(R"("a""b")"), R"(unknown operator "a""b")");
   EXPECT_EQ(error_of(R"(x"a")"), R"(unknown operator x"a")");
+  // token.wast: one reserved token each, not an id/string followed by a number
+  EXPECT_EQ(error_of(R"((br_table $"l"0))"), R"(unknown operator $"l"0)");
+  EXPECT_EQ(error_of(R"("a"0)"), R"(unknown operator "a"0)");
+  EXPECT_EQ(error_of(R"(0"a")"), R"(unknown operator 0"a")");
   EXPECT_EQ(error_of("@a"), "unknown operator @a");
   EXPECT_EQ(error_of("( @a)"), "unknown operator @a");
   EXPECT_EQ(error_of("((@a)@b)"), "unknown operator @b");

@@ -312,11 +312,66 @@ TEST(ParserModules, DataSegmentsStartAndMultipleStart) {
 
 TEST(ParserModules, CustomAnnotationsAndOtherAnnotationsSkipped) {
   Module m = ok("(module (@custom \"c\" (after func) \"\\01\\02\") (@name \"x\") (func (@foo (bar) baz)))");
-  ASSERT_EQ(m.customs.size(), 1u);
+  ASSERT_EQ(m.customs.size(), 2u);  // the @custom section, then the "name" one from @name
   EXPECT_EQ(m.customs[0].name, "c");
   EXPECT_EQ(m.customs[0].anchor, SectionId::Function);
   EXPECT_EQ(m.customs[0].bytes, (std::vector<uint8_t>{1, 2}));
   EXPECT_ERR("(func (@custom \"bla\"))", "misplaced @custom annotation");
+}
+
+TEST(ParserModules, NameAnnotationsBecomeTheNameSection) {
+  Module m = ok("(module $m (@name \"M\") (import \"a\" \"b\" (func))"
+                " (func $f (@name \"f\") (param i32)) (tag (@name \"t\")))");
+  ASSERT_EQ(m.customs.size(), 1u);
+  EXPECT_EQ(m.customs[0].name, "name");
+  EXPECT_EQ(m.customs[0].place, Custom::Place::After);
+  EXPECT_EQ(m.customs[0].anchor, SectionId::Data);
+  // module name "M"; function 1 (after the import) "f"; tag 0 "t"
+  EXPECT_EQ(m.customs[0].bytes, (std::vector<uint8_t>{0, 2, 1, 'M', 1, 4, 1, 1, 1, 'f',
+                                                      11, 4, 1, 0, 1, 't'}));
+}
+
+TEST(ParserModules, MalformedNameAnnotations) {
+  EXPECT_ERR("(module (@name \"M1\") (@name \"M2\"))", "@name annotation: multiple module");
+  EXPECT_ERR("(module (func) (@name \"M\"))", "misplaced @name annotation");
+  EXPECT_ERR("(module (start $f (@name \"M\")) (func $f))", "misplaced @name annotation");
+  EXPECT_ERR("(func (@name \"a\") (@name \"b\"))", "@name annotation: multiple function names");
+  EXPECT_ERR("(func (param i32) (@name \"a\") nop)", "@name annotation: local names not yet");
+  EXPECT_ERR("(func nop (@name \"a\"))", "@name annotation: misplaced annotation");
+  EXPECT_ERR("(type (@name \"a\") (func))", "@name annotation: type and field names not yet");
+  EXPECT_ERR("(func (@name 1))", "@name annotation: string expected");
+  EXPECT_ERR("(func (@name \"a\" \"b\"))", "@name annotation: unexpected token");
+  EXPECT_ERR("(func (@name \"\\ff\"))", "malformed UTF-8 encoding");
+}
+
+TEST(ParserModules, BranchHintsAreCheckedAndDropped) {
+  Module m = ok("(func (param i32) (@metadata.code.branch_hint \"\\01\")"
+                " (if (local.get 0) (then (@metadata.code.branch_hint \"\\00\") (br_if 0 (i32.const 1)))))");
+  EXPECT_TRUE(m.customs.empty());
+  const std::string hint = "(@metadata.code.branch_hint ";
+  EXPECT_ERR("(func i32.const 0 " + hint + "\"\\01\") " + hint + "\"\\01\") if end)",
+             "@metadata.code.branch_hint annotation: duplicate annotation");
+  EXPECT_ERR("(module " + hint + "\"\\01\") (func))",
+             "@metadata.code.branch_hint annotation: not in a function");
+  EXPECT_ERR("(func " + hint + "\"\\02\") nop)",
+             "@metadata.code.branch_hint annotation: invalid hint value");
+  EXPECT_ERR("(func " + hint + "1) nop)", "@metadata.code.branch_hint annotation: unexpected token");
+  EXPECT_ERR("(func nop " + hint + "\"\\01\"))",
+             "@metadata.code.branch_hint annotation: invalid placement");
+}
+
+TEST(ParserModules, ExactFunctionImports) {  // custom-descriptors: exacttypeuse
+  Module m = ok("(module (type $f (func)) (import \"\" \"\" (func $a (exact (type $f))))"
+                " (import \"\" \"\" (func (exact (param i32) (result i64))))"
+                " (func $b (import \"\" \"\") (exact (type 0))) (import \"\" \"\" (func (type 0))))");
+  ASSERT_EQ(m.imports.size(), 4u);
+  EXPECT_TRUE(m.imports[0].desc.exact);
+  EXPECT_EQ(m.imports[0].desc.type, 0u);
+  EXPECT_TRUE(m.imports[1].desc.exact);
+  EXPECT_EQ(m.imports[1].desc.type, 1u);  // the inline type is appended
+  EXPECT_TRUE(m.imports[2].desc.exact);
+  EXPECT_FALSE(m.imports[3].desc.exact);
+  EXPECT_ERR("(import \"\" \"\" (func (exact (type 0)) (type 0)))", "unexpected token");
 }
 
 TEST(ParserModules, MalformedUtf8Name) {

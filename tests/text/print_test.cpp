@@ -82,6 +82,16 @@ TEST(PrintModule, TypesRecSubAndDescriptors) {
   EXPECT_EQ(typedef_text(exact, ""), "(type (sub final (func (result (ref (exact 0))))))");
 }
 
+TEST(PrintModule, ExactFunctionImport) {  // custom-descriptors
+  Module m;
+  m.types = {func_type({}, {})};
+  ExternType f{ExternKind::Func, 0, {}, {}, {}};
+  f.exact = true;
+  m.imports = {Import{"m", "f", f, {}}};
+  EXPECT_NE(print_module(m).find("(import \"m\" \"f\" (func (exact (type 0))))"), std::string::npos)
+      << print_module(m);
+}
+
 TEST(PrintModule, ImportsAndDefinitions) {
   Module m;
   m.types = {func_type({}, {})};
