@@ -1,0 +1,110 @@
+// The validation context C — valid/conventions.rst (Contexts). Internal to the validator
+// (namespace wasm::valid), visible to its unit tests.
+//
+// All types in the context are canonical (spec/type_store.h): C.types maps a module's type
+// indices to TypeIds of `store`. The spec's C.labels live in the instruction validator's control
+// stack (the appendix algorithm's ctrls), C.return in `return_`.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "spec/error.h"
+#include "spec/match.h"
+#include "spec/type_store.h"
+#include "spec/types.h"
+
+namespace wasm::valid {
+
+// spec: localtype ::= init t   (init ::= SET | UNSET)
+struct LocalType {
+  bool set = true;
+  ValType type;
+};
+
+struct Context {
+  TypeStore* store = nullptr;
+  std::vector<TypeId> types;
+  std::vector<TypeId> funcs;         // each a function deftype
+  std::vector<TableType> tables;
+  std::vector<MemType> mems;
+  std::vector<GlobalType> globals;
+  std::vector<TypeId> tags;          // each a function deftype with empty results
+  std::vector<RefType> elems;
+  uint32_t datas = 0;                // spec: datatype ::= OK
+  std::vector<LocalType> locals;
+  std::optional<ResultType> return_;
+  std::vector<bool> refs;            // spec: C.refs, as a set of function indices
+
+  const TypeStore& s() const { return *store; }
+};
+
+[[noreturn]] inline void invalid(Span at, std::string message) {
+  fail(Phase::Invalid, at, std::move(message));
+}
+inline void require(bool ok, Span at, std::string_view message) {
+  if (!ok) invalid(at, std::string(message));
+}
+
+// The valid.ml `lookup category` helper: one place spells "unknown <category> <x>".
+template <typename T>
+const T& lookup(const std::vector<T>& space, uint32_t x, Span at, std::string_view category) {
+  if (x >= space.size()) invalid(at, cat("unknown ", category, " ", x));
+  return space[x];
+}
+
+inline TypeId type_(const Context& c, uint32_t x, Span at) {
+  return lookup(c.types, x, at, "type");
+}
+inline TypeId func(const Context& c, uint32_t x, Span at) {
+  return lookup(c.funcs, x, at, "function");
+}
+inline const TableType& table(const Context& c, uint32_t x, Span at) {
+  return lookup(c.tables, x, at, "table");
+}
+inline const MemType& memory(const Context& c, uint32_t x, Span at) {
+  return lookup(c.mems, x, at, "memory");
+}
+inline const GlobalType& global(const Context& c, uint32_t x, Span at) {
+  return lookup(c.globals, x, at, "global");
+}
+inline TypeId tag(const Context& c, uint32_t x, Span at) {
+  return lookup(c.tags, x, at, "tag");
+}
+inline const RefType& elem(const Context& c, uint32_t x, Span at) {
+  return lookup(c.elems, x, at, "elem segment");
+}
+inline void data(const Context& c, uint32_t x, Span at) {
+  if (x >= c.datas) invalid(at, cat("unknown data segment ", x));
+}
+inline const LocalType& local(const Context& c, uint32_t x, Span at) {
+  return lookup(c.locals, x, at, "local");
+}
+
+// The expansion of C.types[x] as a function, structure or array type.
+const FuncType& func_type(const Context& c, uint32_t x, Span at);
+const StructType& struct_type(const Context& c, uint32_t x, Span at);
+const ArrayType& array_type(const Context& c, uint32_t x, Span at);
+
+// Canonical forms of types read from the module (spec: Valtype_ok etc. and $clos): checks that
+// type indices are in range ("unknown type") and replaces them by TypeIds.
+HeapType canon(const Context& c, HeapType h, Span at);
+RefType canon(const Context& c, RefType t, Span at);
+ValType canon(const Context& c, ValType t, Span at);
+ResultType canon(const Context& c, const ResultType& ts, Span at);
+
+// spec: Valtype_ok ... Externtype_ok (valid_types.cpp)
+void valid_limits(const Limits& lim, uint64_t k, Span at, std::string_view message);
+MemType valid_memtype(const Context& c, const MemType& mt, Span at);
+TableType valid_tabletype(const Context& c, const TableType& tt, Span at);
+GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at);
+TypeId valid_tagtype(const Context& c, TypeIdx x, Span at);
+ExternType valid_externtype(const Context& c, const ExternType& xt, Span at);
+// spec: Type_ok, Rectype_ok, Subtype_ok — appends the group's TypeIds to c.types.
+void valid_rectype(Context& c, const RecType& rt, Span at);
+
+// Text of a canonical type for messages.
+std::string type_text(const ResultType& ts);
+
+}  // namespace wasm::valid

@@ -1,0 +1,196 @@
+// Validation of types — valid/types.rst: value types, rec groups and sub types (iso-recursive
+// canonicalisation through the TypeStore), limits and external types.
+#include <limits>
+
+#include "spec/context.h"
+
+namespace wasm::valid {
+
+// ---- Type uses (spec: Typeuse_ok, Expand_use) ----
+
+const FuncType& func_type(const Context& c, uint32_t x, Span at) {
+  const CompType& ct = c.s().expand(type_(c, x, at));
+  if (ct.kind != CompKind::Func) invalid(at, cat("non-function type ", x));
+  return ct.func;
+}
+
+const StructType& struct_type(const Context& c, uint32_t x, Span at) {
+  const CompType& ct = c.s().expand(type_(c, x, at));
+  if (ct.kind != CompKind::Struct) invalid(at, cat("non-structure type ", x));
+  return ct.struct_;
+}
+
+const ArrayType& array_type(const Context& c, uint32_t x, Span at) {
+  const CompType& ct = c.s().expand(type_(c, x, at));
+  if (ct.kind != CompKind::Array) invalid(at, cat("non-array type ", x));
+  return ct.array;
+}
+
+// ---- Value types (spec: Heaptype_ok, Reftype_ok, Valtype_ok, Resulttype_ok) ----
+
+HeapType canon(const Context& c, HeapType h, Span at) {
+  if (h.kind == HeapKind::Index) h.index = type_(c, h.index, at);
+  return h;
+}
+
+RefType canon(const Context& c, RefType t, Span at) {
+  t.heap = canon(c, t.heap, at);
+  return t;
+}
+
+ValType canon(const Context& c, ValType t, Span at) {
+  if (t.kind == ValKind::Ref) t.ref = canon(c, t.ref, at);
+  return t;
+}
+
+ResultType canon(const Context& c, const ResultType& ts, Span at) {
+  ResultType out;
+  out.reserve(ts.size());
+  for (const ValType& t : ts) out.push_back(canon(c, t, at));
+  return out;
+}
+
+std::string type_text(const ResultType& ts) { return to_string(ts); }
+
+// ---- Rec groups (spec: Type_ok, Rectype_ok, Subtype_ok) ----
+
+namespace {
+
+// spec: $rolldt — a module's type index as seen from inside the group [x, x+n): earlier types
+// become TypeIds, the group's own types REC i.
+class Roller {
+ public:
+  Roller(const Context& c, uint32_t x, uint32_t n, Span at) : c_(c), x_(x), n_(n), at_(at) {}
+
+  uint32_t index(uint32_t y) const {
+    if (y < x_) return c_.types[y];
+    if (y - x_ < n_) return TypeStore::kRecBase + (y - x_);
+    invalid(at_, cat("unknown type ", y));
+  }
+  void val(ValType& t) const {
+    if (t.kind == ValKind::Ref && t.ref.heap.kind == HeapKind::Index)
+      t.ref.heap.index = index(t.ref.heap.index);
+  }
+  void comp(CompType& ct) const {
+    for (ValType& t : ct.func.params) val(t);
+    for (ValType& t : ct.func.results) val(t);
+    for (FieldType& f : ct.struct_.fields) val(f.type);
+    val(ct.array.field.type);
+  }
+  // spec: Subtype_ok premises on the supertypes' indices: |x*| <= 1, (x < x_0)*
+  void sub(SubType& st, uint32_t i) const {
+    uint32_t self = x_ + i;
+    if (st.supers.size() > 1) invalid(at_, cat("sub type ", self, " has multiple super types"));
+    for (TypeIdx& y : st.supers) {
+      uint32_t rolled = index(y);
+      if (y >= self) invalid(at_, cat("forward use of type ", y, " in sub type definition"));
+      y = rolled;
+    }
+    if (st.describes) st.describes = index(*st.describes);
+    if (st.descriptor) st.descriptor = index(*st.descriptor);
+    comp(st.comp);
+  }
+
+ private:
+  const Context& c_;
+  uint32_t x_, n_;
+  Span at_;
+};
+
+// spec: Subtype_ok — the supertype is not final and the comptypes match.
+void valid_subtype_super(const Context& c, TypeId id, uint32_t self, uint32_t super_idx,
+                         Span at) {
+  const TypeStore& s = c.s();
+  TypeId super = *s.super(id);
+  require(!s.is_final(super), at,
+          cat("sub type ", self, " has final super type ", super_idx));
+  require(match_comptype(s, s.expand(id), s.expand(super)), at,
+          cat("sub type ", self, " does not match super type ", super_idx));
+}
+
+}  // namespace
+
+void valid_rectype(Context& c, const RecType& rt, Span at) {
+  uint32_t x = uint32_t(c.types.size());
+  uint32_t n = uint32_t(rt.subtypes.size());
+  if (uint64_t(x) + n >= TypeStore::kRecBase) invalid(at, "too many types");
+  Roller roll(c, x, n, at);
+  RecType rolled = rt;
+  for (uint32_t i = 0; i < n; ++i) roll.sub(rolled.subtypes[i], i);
+  TypeId first = c.store->intern(rolled);
+  for (uint32_t i = 0; i < n; ++i) c.types.push_back(first + i);
+  for (uint32_t i = 0; i < n; ++i)
+    if (!rt.subtypes[i].supers.empty())
+      valid_subtype_super(c, first + i, x + i, rt.subtypes[i].supers.front(), at);
+}
+
+// ---- External types (spec: Limits_ok ... Externtype_ok) ----
+
+// spec: Limits_ok — within k
+void valid_limits(const Limits& lim, uint64_t k, Span at, std::string_view message) {
+  require(lim.min <= k, at, message);
+  if (!lim.max) return;
+  require(*lim.max <= k, at, message);
+  require(lim.min <= *lim.max, at, "size minimum must not be greater than maximum");
+}
+
+// spec: Memtype_ok — at most 2^(|at|-16) pages (+ threads: shared memories need a maximum;
+// custom-page-sizes: with 1-byte pages, at most 2^|at|-1 of them)
+MemType valid_memtype(const Context&, const MemType& mt, Span at) {
+  uint32_t page_log2 = mt.page_size_log2.value_or(16);
+  require(page_log2 == 0 || page_log2 == 16, at, "invalid custom page size");
+  bool i32 = mt.addr == AddrType::I32;
+  uint64_t k = page_log2 == 16 ? (i32 ? uint64_t(1) << 16 : uint64_t(1) << 48)
+                               : (i32 ? 0xFFFF'FFFFu : std::numeric_limits<uint64_t>::max());
+  std::string_view message =
+      page_log2 == 16 ? (i32 ? "memory size must be at most 65536 pages (4GiB)"
+                             : "memory size must be at most 2^48 pages (256TiB)")
+                      : (i32 ? "memory size must be at most 2^32-1 bytes"
+                             : "memory size must be at most 2^64-1 bytes");
+  valid_limits(mt.limits, k, at, message);
+  require(!mt.shared || mt.limits.max, at, "shared memory must have maximum");
+  return mt;
+}
+
+// spec: Tabletype_ok
+TableType valid_tabletype(const Context& c, const TableType& tt, Span at) {
+  TableType out = tt;
+  out.elem = canon(c, tt.elem, at);
+  if (tt.addr == AddrType::I32)
+    valid_limits(tt.limits, 0xFFFF'FFFFu, at, "table size must be at most 2^32-1");
+  else
+    valid_limits(tt.limits, std::numeric_limits<uint64_t>::max(), at,
+                 "table size must be at most 2^64-1");
+  return out;
+}
+
+// spec: Globaltype_ok
+GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at) {
+  return GlobalType{canon(c, gt.type, at), gt.mut};
+}
+
+// spec: Tagtype_ok — a function type without results
+TypeId valid_tagtype(const Context& c, TypeIdx x, Span at) {
+  const FuncType& ft = func_type(c, x, at);
+  require(ft.results.empty(), at, "non-empty tag result type");
+  return type_(c, x, at);
+}
+
+// spec: Externtype_ok; the result is canonical (ExternType::type holds a TypeId).
+ExternType valid_externtype(const Context& c, const ExternType& xt, Span at) {
+  ExternType out = xt;
+  switch (xt.kind) {
+    case ExternKind::Func:
+      func_type(c, xt.type, at);
+      out.type = type_(c, xt.type, at);
+      break;
+    case ExternKind::Tag: out.type = valid_tagtype(c, xt.type, at); break;
+    case ExternKind::Table: out.table = valid_tabletype(c, xt.table, at); break;
+    case ExternKind::Memory: out.mem = valid_memtype(c, xt.mem, at); break;
+    case ExternKind::Global: out.global = valid_globaltype(c, xt.global, at); break;
+    default: invalid(at, "module linking is not supported yet");
+  }
+  return out;
+}
+
+}  // namespace wasm::valid

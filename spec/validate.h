@@ -1,0 +1,35 @@
+// Public surface of validation — valid/modules.rst (Module_ok).
+#pragma once
+
+#include <vector>
+
+#include "spec/ast.h"
+#include "spec/error.h"
+#include "spec/type_store.h"
+
+namespace wasm {
+
+// What validation learns about a module, in canonical form (spec/type_store.h): every Index heap
+// type, and ExternType::type for functions and tags, is a TypeId of the store used to validate.
+struct ValidatedModule {
+  std::vector<TypeId> types;         // module type index -> canonical deftype
+  std::vector<TypeId> funcs;         // function index space (imports first) -> its deftype
+  std::vector<TableType> tables;     // table index space
+  std::vector<MemType> mems;         // memory index space
+  std::vector<GlobalType> globals;   // global index space
+  std::vector<TypeId> tags;          // tag index space -> its (function) deftype
+  std::vector<RefType> elems;        // element segments' reference types
+  std::vector<ExternType> imports;   // parallel to Module::imports
+  std::vector<ExternType> exports;   // parallel to Module::exports
+};
+
+// Validates m, interning its types into `store` (share one store between modules that are
+// linked together, so that their TypeIds are comparable).
+// On failure: Error{Phase::Invalid, span of the culprit, message starting with the suite's
+// string ("type mismatch", "unknown local 3", ...)}.
+Result<ValidatedModule> validate(const Module& m, TypeStore& store);
+
+// The same, with default_type_store().
+Result<ValidatedModule> validate(const Module& m);
+
+}  // namespace wasm
