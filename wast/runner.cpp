@@ -86,8 +86,8 @@ void Runner::command(const Command& c, Scope& scope) {
     case K::AssertUninstantiable: return assert_instantiation(c, scope);
     case K::Thread: return thread(c, scope);
     case K::Wait:
-      if (!c.id || !scope.threads.count(*c.id)) fail(c, "unknown thread" + id_text(c.id));
-      return;
+      if (!c.id || !scope.threads.count(*c.id)) return fail(c, "unknown thread" + id_text(c.id));
+      return pass(c);
   }
 }
 
