@@ -66,7 +66,9 @@ TEST(Robustness, MillionNestedFoldedBlocksInAScript) {
 TEST(Robustness, MillionNestedBinaryBlocksAreDecodedOrRejectedWithoutCrashing) {
   auto bytes = nested_blocks_module(kDeep);
   auto m = binary::decode(bytes);
-  if (!m.ok()) EXPECT_EQ(m.error().phase, Phase::Malformed);
+  if (!m.ok()) {
+    EXPECT_EQ(m.error().phase, Phase::Malformed);
+  }
 }
 
 TEST(Robustness, EveryTruncationOfAValidModuleIsRejected) {
@@ -104,7 +106,9 @@ TEST(Robustness, TruncatedTextIsRejectedWithALocation) {
   for (size_t n = 1; n < text.size(); ++n) {
     auto m = text::parse_module(text.substr(0, n));
     EXPECT_FALSE(m.ok()) << text.substr(0, n);
-    if (!m.ok()) EXPECT_LE(m.error().at.begin, n);
+    if (!m.ok()) {
+      EXPECT_LE(m.error().at.begin, n);
+    }
   }
 }
 
