@@ -18,12 +18,13 @@ using K = Command::Kind;
 
 // spec (reference): bind — `id` (when given) and "" (the latest) name the new value.
 template <typename Map, typename T>
-void bind(Map& map, const std::optional<std::string>& id, const T& value) {
+void bind_name(Map& map, const std::optional<std::string>& id, const T& value) {
   if (id) map[*id] = value;
   map[""] = value;
 }
 
-std::string id_text(const std::optional<std::string>& id) { return id ? " " + *id : ""; }
+// " $name" for a script identifier (stored without its `$`), "" for none.
+std::string id_text(const std::optional<std::string>& id) { return id ? " $" + *id : ""; }
 
 }  // namespace
 
@@ -86,8 +87,8 @@ void Runner::command(const Command& c, Scope& scope) {
     case K::AssertUninstantiable: return assert_instantiation(c, scope);
     case K::Thread: return thread(c, scope);
     case K::Wait:
-      if (!c.id || !scope.threads.count(*c.id)) fail(c, "unknown thread" + id_text(c.id));
-      return;
+      if (!c.id || !scope.threads.count(*c.id)) return fail(c, "unknown thread" + id_text(c.id));
+      return pass(c);
   }
 }
 
@@ -146,18 +147,18 @@ void Runner::module(const Command& c, Scope& scope) {
   const text::ScriptModule& m = c.module;
   Result<DefinitionPtr> d = define(m);
   if (!d) {
-    bind(scope.modules, m.id, DefinitionPtr());
-    if (!m.definition) bind(scope.instances, m.id, std::optional<interp::InstanceAddr>());
+    bind_name(scope.modules, m.id, DefinitionPtr());
+    if (!m.definition) bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
     return fail(c, describe_load_error(m, d.error()));
   }
-  bind(scope.modules, m.id, *d);
+  bind_name(scope.modules, m.id, *d);
   if (m.definition) return pass(c);
   Result<interp::InstanceAddr> inst = instantiate(**d, scope);
   if (!inst) {
-    bind(scope.instances, m.id, std::optional<interp::InstanceAddr>());
+    bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
   }
-  bind(scope.instances, m.id, std::optional<interp::InstanceAddr>(*inst));
+  bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>(*inst));
   pass(c);
 }
 
@@ -166,19 +167,19 @@ void Runner::module_instance(const Command& c, Scope& scope) {
   std::string key = c.id2.value_or("");
   auto it = scope.modules.find(key);
   if (it == scope.modules.end()) {
-    bind(scope.instances, c.id, std::optional<interp::InstanceAddr>());
-    return fail(c, key.empty() ? "no module defined" : "unknown module " + key);
+    bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>());
+    return fail(c, key.empty() ? "no module defined" : "unknown module" + id_text(c.id2));
   }
   if (!it->second) {
-    bind(scope.instances, c.id, std::optional<interp::InstanceAddr>());
+    bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>());
     return fail(c, "module" + id_text(c.id2) + " failed to load");
   }
   Result<interp::InstanceAddr> inst = instantiate(*it->second, scope);
   if (!inst) {
-    bind(scope.instances, c.id, std::optional<interp::InstanceAddr>());
+    bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
   }
-  bind(scope.instances, c.id, std::optional<interp::InstanceAddr>(*inst));
+  bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>(*inst));
   pass(c);
 }
 
@@ -194,7 +195,7 @@ std::variant<interp::InstanceAddr, std::string> Runner::lookup_instance(
     const std::optional<std::string>& id, const Scope& scope) const {
   auto it = scope.instances.find(id.value_or(""));
   if (it == scope.instances.end())
-    return std::string(id ? "unknown module instance " + *id : "no module instance defined");
+    return std::string(id ? "unknown module instance" + id_text(id) : "no module instance defined");
   if (!it->second) return "module" + id_text(id) + " failed to load or instantiate";
   return *it->second;
 }

@@ -30,8 +30,8 @@ struct RunOptions {
   interp::EngineOptions engine;  // fuel, call depth, trace
 };
 
-// One checked command: every command except `thread` and `wait` (whose bodies are checked
-// command by command) counts once.
+// One checked command: every command counts once, except `thread`, whose body's commands
+// count one by one.
 struct CheckResult {
   uint32_t line = 0, column = 0;  // 1-based position of the command in the script
   std::string command;            // "module", "assert_return", "invoke", ...
