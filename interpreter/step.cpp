@@ -178,9 +178,9 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(CallIndirect): CASE(ReturnCallIndirect): {  // spec: Step_read/call_indirect
         TableInst& tab = *module->table_ptrs[op.b];
         uint64_t i = (--sp)->lo;
-        if (i >= tab.refs.size()) TRAP("undefined element");
+        if (i >= tab.refs.size()) TRAP(cat("undefined element ", i));
         uint64_t r = tab.refs[i];
-        if (is_null(r)) TRAP("uninitialized element");
+        if (is_null(r)) TRAP(cat("uninitialized element ", i));
         FuncInst& f = store.funcs[ref_payload(r)];
         if (f.type != op.a && !match_deftype(store.types(), f.type, op.a))
           TRAP("indirect call type mismatch");
