@@ -389,7 +389,12 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(F64Const): *sp++ = Slot::of_i64(op.bc()); break;
 #include "interpreter/step_numeric.inc"
 
-      default: TRAP(std::string(kUnsupportedMessage));
+      default:
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFD) {
+          if (auto m = exec::vector(op, sp, *code, *module, t.options.relaxed)) TRAP(m);
+          break;
+        }
+        TRAP(std::string(kUnsupportedMessage));
     }
   }
 }
