@@ -25,6 +25,9 @@ Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp);
 Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
              const numerics::Relaxed& r);
 
+// exec_atomic.cpp — atomic memory instructions (prefix 0xFE)
+Trap atomic(const Op& op, Slot*& sp, ModuleInst& module);
+
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);

@@ -394,6 +394,10 @@ Status loop(Thread& t, uint64_t limit) {
           if (auto m = exec::vector(op, sp, *code, *module, t.options.relaxed)) TRAP(m);
           break;
         }
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
+          if (auto m = exec::atomic(op, sp, *module)) TRAP(m);
+          break;
+        }
         TRAP(std::string(kUnsupportedMessage));
     }
   }
