@@ -1,6 +1,7 @@
 // Execution of instructions — exec/instructions.rst. `step` performs one reduction and `run`
 // loops; both instantiate one loop template whose machine registers (pc, sp, base) live in
 // locals. One case per instruction; long or cold ones delegate to interpreter/exec.h.
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -15,16 +16,47 @@ namespace {
 static_assert(std::endian::native == std::endian::little, "memory accesses assume little endian");
 namespace N = numerics;
 
+// The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
+std::string rule_of(const Op& op) {
+  switch (op.code) {
+    case kJump: return "Step_pure/br";
+    case kJumpUnless: return "Step_pure/if";
+    case kJumpIf: case kBrIfKeep: return "Step_pure/br_if";
+    case kBrKeep: return "Step_pure/br";
+    case kReturnOp: return "Step_pure/return";
+    case kTrapOp: return "Step_pure/trap";
+    default: break;
+  }
+  if (op.code >= kOpcodeCount) return "?";
+  const OpInfo& i = info(Opcode(op.code));
+  std::string_view text = i.text, sig = i.sig;
+  std::string_view name = text.substr(text.find('.') + 1);
+  if (i.align >= 0) return text.find("store") != std::string_view::npos ? "Step/store" : "Step_read/load";
+  if (!sig.empty() && i.prefix != 0xFD && i.prefix != 0xFE) {
+    size_t arrow = sig.find('>');
+    static constexpr std::string_view kRel[] = {"eq", "ne", "lt", "lt_s", "lt_u", "gt", "gt_s", "gt_u",
+                                                "le", "le_s", "le_u", "ge", "ge_s", "ge_u"};
+    if (arrow == 0 && text.find("const") != std::string_view::npos) return "Step_pure/const";
+    if (arrow == 1 && name == "eqz") return "Step_pure/testop";
+    if (arrow == 1) return sig[0] == sig[2] ? "Step_pure/unop-val" : "Step_pure/cvtop-val";
+    if (arrow == 2 && std::find(std::begin(kRel), std::end(kRel), name) != std::end(kRel))
+      return "Step_pure/relop";
+    if (arrow == 2) return "Step_pure/binop-val";
+  }
+  return cat("Step/", text);
+}
+
+// --trace: [depth] pc: rule instruction ;; the top of the operand stack (at most 3 slots).
 void trace_step(const Thread& t, const Op& op, uint32_t pc, const Slot* sp, const Slot* base) {
   std::FILE* out = t.options.trace;
   std::string_view name = op.code < kOpcodeCount ? info(Opcode(op.code)).text : "";
   static constexpr std::string_view kInternal[] = {"jump", "jump_unless", "jump_if", "br",
                                                    "br_if", "return", "trap"};
   if (op.code >= kOpcodeCount && op.code < kInternalCount) name = kInternal[op.code - kOpcodeCount];
-  std::fprintf(out, "[%zu] %4u: %-24.*s", size_t(t.depth - t.entry_depth), pc, int(name.size()),
-               name.data());
+  std::string rule = rule_of(op);
+  std::fprintf(out, "[%u] %4u: %-24s %-20.*s ;;", t.depth - t.entry_depth, pc, rule.c_str(),
+               int(name.size()), name.data());
   long height = long(sp - base);
-  std::fprintf(out, " stack(%ld)", height);
   for (long i = height > 3 ? height - 3 : 0; i < height; ++i)
     std::fprintf(out, " 0x%llx", static_cast<unsigned long long>(base[i].lo));
   std::fputc('\n', out);
