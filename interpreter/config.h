@@ -36,7 +36,7 @@ struct Frame {
 
 struct Thread {
   Thread(Store& s, const EngineOptions& o) : store(s), options(o) {
-    frames.resize(size_t(o.max_call_depth) + 1);
+    frames.resize(64);
   }
 
   Store& store;
@@ -50,8 +50,8 @@ struct Thread {
   uint32_t sp = 0;  // first free slot
 
   std::vector<Slot> values;
-  // The frame stack: frames[0 .. depth). Sized once (max_call_depth + 1) so that a call never
-  // reallocates; `depth` counts the callers' saved frames.
+  // The frame stack: frames[0 .. depth), grown (doubling) by calls when full; `depth` counts
+  // the callers' saved frames.
   std::vector<Frame> frames;
   uint32_t depth = 0;
   uint32_t entry_depth = 0;  // depth when the current invocation began

@@ -32,7 +32,7 @@ namespace {
 // Runs lowered code (a constant expression, or a function via `f`) to completion on a fresh
 // thread. The registers for `code` start with no locals; results stay on t.values.
 Status run_code(Thread& t, const Code& code, ModuleInst& module) {
-  t.values.assign(code.max_height + 1024, Slot{});
+  t.values.assign(code.max_height + 64, Slot{});
   t.code = &code;
   t.module = &module;
   t.pc = 0;
@@ -287,7 +287,7 @@ Outcome invoke(Store& s, const EngineOptions& o, Addr func, std::span<const Valu
     return out;
   }
   Thread t(s, o);
-  t.values.resize(4096);
+  t.values.resize(std::max<size_t>(256, args.size() + 16));
   for (const Value& v : args) t.values[t.sp++] = to_slot(v);
   Status st;
   if (f.code == nullptr) {

@@ -126,6 +126,7 @@ Status loop(Thread& t, uint64_t limit) {
       args = base;
     } else {
       if (t.depth - t.entry_depth >= t.options.max_call_depth) return false;
+      if (t.depth == t.frames.size()) [[unlikely]] t.frames.resize(t.frames.size() * 2);
       t.frames[t.depth++] = Frame{code, module, pc, uint32_t(base - vals)};
     }
     if (size_t(args - vals) + callee->max_height + 16 > t.values.size()) {
