@@ -39,11 +39,21 @@ ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t
 // spec: Step/struct.new, Step_read/struct.new_default, struct.get-*, Step/struct.set-*
 Trap structs(Store& s, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
-    case Opcode::StructNew: case Opcode::StructNewDefault: {
+    case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructNewDesc:
+    case Opcode::StructNewDefaultDesc: {
+      uint64_t desc = kNullRef;
+      bool with_desc = op.code == uint16_t(Opcode::StructNewDesc) ||
+                       op.code == uint16_t(Opcode::StructNewDefaultDesc);
+      if (with_desc) {  // custom descriptors: the descriptor is the last operand
+        desc = (--sp)->ref();
+        if (is_null(desc)) return sp -= op.code == uint16_t(Opcode::StructNewDesc) ? op.b : 0,
+                                  "null descriptor reference";
+      }
       uint64_t ref = make_ref(RefKind::Struct, uint32_t(s.structs.size()));
       StructInst& st = s.structs.emplace_back();
       st.type = op.a;
-      if (op.code == uint16_t(Opcode::StructNew)) {
+      st.desc = desc;
+      if (op.code == uint16_t(Opcode::StructNew) || op.code == uint16_t(Opcode::StructNewDesc)) {
         st.fields.assign(sp - op.b, sp);
         sp -= op.b;
       } else {
@@ -198,6 +208,7 @@ Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
     case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructGet:
     case Opcode::StructGetS: case Opcode::StructGetU: case Opcode::StructSet:
+    case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc:
       return structs(s, op, sp);
     case Opcode::ArrayNew: case Opcode::ArrayNewDefault: case Opcode::ArrayNewFixed:
     case Opcode::ArrayNewData: case Opcode::ArrayNewElem:

@@ -354,7 +354,9 @@ void Lowerer::instr(const Instr& e) {
       if (e.op == Opcode::BrOnNull) push(1);
       return;
     }
-    case Opcode::BrOnCast: case Opcode::BrOnCastFail: {
+    case Opcode::BrOnCast: case Opcode::BrOnCastFail: case Opcode::BrOnCastDescEq:
+    case Opcode::BrOnCastDescEqFail: {
+      if (e.op == Opcode::BrOnCastDescEq || e.op == Opcode::BrOnCastDescEqFail) pop(1);  // desc
       const BrOnCastImm& bc = e.br_on_cast();
       Ctrl& c = label(bc.label);
       Target t = target(c, Fixup::Kind::Op, pc());
@@ -454,8 +456,23 @@ void Lowerer::aggregate(const Instr& e) {
       pop(4);
       return;
     case Opcode::ArrayLen: case Opcode::AnyConvertExtern: case Opcode::ExternConvertAny:
+    case Opcode::RefGetDesc:
       emit(e.op);
       return;
+    case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc: {  // custom descriptors
+      uint32_t n = uint32_t(struct_of(e.index()).fields.size());
+      pop(e.op == Opcode::StructNewDesc ? n + 1 : 1);
+      emit(e.op, module_.types[e.index()], n);
+      push(1);
+      return;
+    }
+    case Opcode::RefCastDescEq: case Opcode::RefCastDescEqNull: {
+      RefType t = e.ref_type();
+      t.nullable = e.op == Opcode::RefCastDescEqNull;
+      pop(1);
+      emit(e.op, 0, 0, 0, ref_type(t));
+      return;
+    }
     default:
       emit(kTrapOp);
       unreachable();

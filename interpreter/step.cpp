@@ -70,6 +70,12 @@ inline void keep(Slot*& sp, Slot* base, uint32_t height, uint32_t arity) {
   sp = dst + arity;
 }
 
+// Custom descriptors: does r pass a cast to a type described by `desc`? (null: if nullable)
+inline bool desc_matches(const Store& s, uint64_t r, uint64_t desc, bool nullable) {
+  if (is_null(r)) return nullable;
+  return ref_kind(r) == RefKind::Struct && !is_externalized(r) && s.structs[ref_payload(r)].desc == desc;
+}
+
 inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size && ea <= size - n; }
 
 }  // namespace
@@ -412,6 +418,27 @@ Status loop(Thread& t, uint64_t limit) {
       }
       CASE(AnyConvertExtern): sp[-1] = Slot::of_ref(internalize(sp[-1].ref())); break;
       CASE(ExternConvertAny): sp[-1] = Slot::of_ref(externalize(sp[-1].ref())); break;
+      CASE(RefGetDesc): {  // custom descriptors: spec Step_read/ref.get_desc-*
+        uint64_t r = sp[-1].ref();
+        if (is_null(r)) TRAP("null reference");
+        sp[-1] = Slot::of_ref(store.structs[ref_payload(r)].desc);
+        break;
+      }
+      CASE(RefCastDescEq): CASE(RefCastDescEqNull): {  // spec: Step_read/ref.cast_desc_eq-*
+        uint64_t desc = (--sp)->ref();
+        if (is_null(desc)) TRAP("null descriptor reference");
+        if (!desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable))
+          TRAP("descriptor cast failure");
+        break;
+      }
+      CASE(BrOnCastDescEq): CASE(BrOnCastDescEqFail): {  // spec: Step_read/br_on_cast_desc_eq-*
+        uint64_t desc = (--sp)->ref();
+        if (is_null(desc)) TRAP("null descriptor reference");
+        bool ok = desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable);
+        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) { keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      }
+      CASE(StructNewDesc): CASE(StructNewDefaultDesc):
       CASE(StructNew): CASE(StructNewDefault): CASE(StructGet): CASE(StructGetS):
       CASE(StructGetU): CASE(StructSet): CASE(ArrayNew): CASE(ArrayNewDefault):
       CASE(ArrayNewFixed): CASE(ArrayNewData): CASE(ArrayNewElem): CASE(ArrayGet):

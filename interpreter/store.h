@@ -89,6 +89,7 @@ struct DataInst {
 struct StructInst {
   TypeId type = 0;
   std::vector<Slot> fields;
+  uint64_t desc = kNullRef;  // custom descriptors: the descriptor (struct.new_desc), or null
 };
 
 // spec: arrayinst ::= {TYPE deftype, FIELDS fieldval*}, stored compactly: `esize` bytes each.
