@@ -57,7 +57,7 @@ std::optional<uint64_t> MemInst::grow(uint64_t delta) {
 std::optional<uint64_t> TableInst::grow(uint64_t delta, uint64_t init) {
   uint64_t old = refs.size();
   uint64_t max = type.limits.max.value_or(type.addr == AddrType::I32 ? 0xFFFF'FFFFu : ~uint64_t(0));
-  if (delta > max || old + delta > max || old + delta > kMaxTableSize) return std::nullopt;
+  if (delta > kMaxTableSize - old || old + delta > max) return std::nullopt;  // no wrap-around
   refs.resize(old + delta, init);
   return old;
 }

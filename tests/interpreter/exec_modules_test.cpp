@@ -96,5 +96,15 @@ TEST_F(Modules, MoreTrapMessages) {
   EXPECT_EQ(trap(m, "throw-null"), "null exception reference");
 }
 
+TEST_F(Modules, Table64GrowNeverWrapsAround) {
+  auto m = load(R"((module (table $t i64 10 funcref)
+    (func (export "grow") (param i64) (result i64) (table.grow $t (ref.null func) (local.get 0)))
+    (func (export "size") (result i64) (table.size $t))))");
+  EXPECT_EQ(result(m, "grow", {i64(~uint64_t(0) - 4)}), ~uint64_t(0));
+  EXPECT_EQ(result(m, "size"), 10u);
+  EXPECT_EQ(result(m, "grow", {i64(5)}), 10u);
+  EXPECT_EQ(result(m, "size"), 15u);
+}
+
 }  // namespace
 }  // namespace wasm::interp::test
