@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "interpreter/exec.h"
+#include "interpreter/instantiate.h"
 
 namespace wasm::interp::exec {
 
@@ -97,7 +98,13 @@ Status call_host(Thread& t, FuncInst& f) {
   switch (out.status) {
     case Outcome::Status::Trap: t.message = out.message; return Status::Trap;
     case Outcome::Status::Exhaustion: t.message = out.message; return Status::Exhaustion;
-    case Outcome::Status::Exception: t.message = "host exception"; return Status::Trap;
+    case Outcome::Status::Exception: {  // the host throws a wasm exception of tag out.tag
+      t.exn = make_ref(RefKind::Exn, uint32_t(t.store.exns.size()));
+      ExnInst& x = t.store.exns.emplace_back();
+      x.tag = out.tag;
+      for (const Value& v : out.values) x.fields.push_back(to_slot(v));
+      return Status::Exception;
+    }
     case Outcome::Status::Values: break;
   }
   t.sp -= uint32_t(n);

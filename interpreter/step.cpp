@@ -203,7 +203,12 @@ Status loop(Thread& t, uint64_t limit) {
         if (g.code == nullptr) {
           SAVE(pc);
           Status s = exec::call_host(t, g);
-          if (s != Status::Running) { t.pc = pc - 1; return s; }
+          if (s != Status::Running) {
+            t.pc = pc - 1;
+            if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+            LOAD();
+            break;
+          }
           vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
           if (tail) {
             keep(sp, base, 0, uint32_t(g.functype->results.size()));
@@ -233,7 +238,12 @@ Status loop(Thread& t, uint64_t limit) {
           if (g.code == nullptr) {
             SAVE(pc);
             Status s = exec::call_host(t, g);
-            if (s != Status::Running) { t.pc = pc - 1; return s; }
+            if (s != Status::Running) {
+              t.pc = pc - 1;
+              if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+              LOAD();
+              break;
+            }
             vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
             if (tail) {
               keep(sp, base, 0, uint32_t(g.functype->results.size()));
@@ -257,7 +267,12 @@ Status loop(Thread& t, uint64_t limit) {
         if (g.code == nullptr) {
           SAVE(pc);
           Status s = exec::call_host(t, g);
-          if (s != Status::Running) { t.pc = pc - 1; return s; }
+          if (s != Status::Running) {
+            t.pc = pc - 1;
+            if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+            LOAD();
+            break;
+          }
           vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
           if (tail) {
             keep(sp, base, 0, uint32_t(g.functype->results.size()));

@@ -113,3 +113,29 @@ TEST_F(Host, HostFunctionsAndTheirExceptions) {
 
 }  // namespace
 }  // namespace wasm::interp::test
+
+namespace wasm::interp::test {
+namespace {
+
+// A host function may throw a wasm exception (Outcome::Exception); wasm handlers catch it.
+TEST_F(Host, HostExceptionsAreCaughtByWasmHandlers) {
+  ExternVal tag = engine_.add_tag(FuncType{{ValType::i32()}, {}});
+  ExternVal thrower = engine_.add_host_func(FuncType{}, [tag](std::span<const Value>) {
+    Outcome o;
+    o.status = Outcome::Status::Exception;
+    o.tag = tag.addr;
+    o.values.push_back(i32(77));
+    return o;
+  });
+  auto m = load(R"((module (import "h" "tag" (tag $e (param i32))) (import "h" "f" (func $f))
+    (func (export "catch") (result i32)
+      (block $h (result i32) (try_table (catch $e $h) (call $f)) (i32.const -1)))
+    (func (export "escape") (call $f))))", {tag, thrower});
+  EXPECT_EQ(result(m, "catch"), 77u);
+  Outcome o = call(m, "escape");
+  EXPECT_EQ(o.status, Outcome::Status::Exception);
+  EXPECT_EQ(o.tag, tag.addr);
+}
+
+}  // namespace
+}  // namespace wasm::interp::test
