@@ -27,8 +27,21 @@ enum InternalOp : uint16_t {
 };
 
 // One lowered instruction. `code` is an Opcode or an InternalOp; the meaning of a, b, c and x
-// depends on it (see lower.cpp). Branch-like ops use a = target pc, b = height, c = arity, where
-// a height counts slots from the frame's locals base.
+// depends on it. A height counts slots from the frame's locals base.
+//   branches (kJump…kBrIfKeep, br_on_*)  a = target pc, b = height, c = arity
+//   br_on_cast*, ref.test/cast*           x = index in Code::ref_types (br_on_cast: also a,b,c)
+//   br_table                              a = first entry in Code::br_tables, b = label count
+//   call, return_call, global.get/set     bc = FuncInst* / GlobalInst*
+//   call_indirect                         a = expected TypeId, b = table index
+//   throw                                 a = tag index, bc = TagInst*;  rethrow: a = exn slot
+//   local.*                               a = local index;  ref.func: a = function address
+//   loads, stores, atomics, v128 memory   a = memory index, bc = offset, x = lane
+//   table.*, elem.drop, memory.*, data.*  a (and b) = the indices of the instruction
+//   i32/f32.const: a = bits; i64/f64.const: bc = bits; v128.const, i8x16.shuffle: a = v128s index
+//   struct.new*                           a = TypeId, b = field count
+//   struct.get*/set                       a = field index, x = packed size (0, 1, 2)
+//   array.*                               a = TypeId (allocation), b = data/elem index or
+//                                         array.new_fixed's count, x = element size in bytes
 struct Op {
   uint16_t code = 0;
   uint16_t x = 0;
