@@ -3,6 +3,7 @@
 // docs/interpreter-design.md.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,7 @@ struct Code {
   std::vector<Target> br_tables;  // br_table: ops[pc].a indexes here, b entries (default last)
   std::vector<RefType> ref_types; // canonical reference types of casts
   std::vector<Handler> handlers;
+  std::vector<std::array<uint8_t, 16>> v128s;  // v128.const and i8x16.shuffle immediates
   uint32_t params = 0;      // slots taken by parameters (the first locals)
   uint32_t locals = 0;      // all locals: parameters, declared locals, hidden exception locals
   uint32_t results = 0;

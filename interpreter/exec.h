@@ -21,6 +21,13 @@ void table_grow(TableInst& t, Slot*& sp);
 // exec_aggregate.cpp — struct, array (exec/instructions.rst: Aggregate Reference Instructions)
 Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp);
 
+// exec_vector.cpp — vector instructions (prefix 0xFD)
+Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
+             const numerics::Relaxed& r);
+
+// exec_atomic.cpp — atomic memory instructions (prefix 0xFE)
+Trap atomic(const Op& op, Slot*& sp, ModuleInst& module);
+
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);

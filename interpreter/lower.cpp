@@ -395,9 +395,14 @@ void Lowerer::plain(const Instr& e) {
       op.set_bc(e.memarg().offset);
       op.x = e.memarg().lane;
       break;
-    case Imm::Memory: case Imm::Data: case Imm::Lane: op.a = e.index(); break;
+    case Imm::Memory: case Imm::Data: op.a = e.index(); break;
+    case Imm::Lane: op.x = uint16_t(e.index()); break;
+    case Imm::V128: case Imm::Shuffle:
+      op.a = uint32_t(code_->v128s.size());
+      code_->v128s.push_back(e.v128());
+      break;
     case Imm::DataMemory: case Imm::MemoryMemory: op.a = e.pair().a; op.b = e.pair().b; break;
-    default: break;  // V128 and Shuffle immediates: vector instructions are not executed yet
+    default: break;
   }
   pop(uint32_t(arrow));
   push(uint32_t(sig.size() - arrow - 1));

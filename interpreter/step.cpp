@@ -178,9 +178,9 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(CallIndirect): CASE(ReturnCallIndirect): {  // spec: Step_read/call_indirect
         TableInst& tab = *module->table_ptrs[op.b];
         uint64_t i = (--sp)->lo;
-        if (i >= tab.refs.size()) TRAP("undefined element");
+        if (i >= tab.refs.size()) TRAP(cat("undefined element ", i));
         uint64_t r = tab.refs[i];
-        if (is_null(r)) TRAP("uninitialized element");
+        if (is_null(r)) TRAP(cat("uninitialized element ", i));
         FuncInst& f = store.funcs[ref_payload(r)];
         if (f.type != op.a && !match_deftype(store.types(), f.type, op.a))
           TRAP("indirect call type mismatch");
@@ -389,7 +389,16 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(F64Const): *sp++ = Slot::of_i64(op.bc()); break;
 #include "interpreter/step_numeric.inc"
 
-      default: TRAP(std::string(kUnsupportedMessage));
+      default:
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFD) {
+          if (auto m = exec::vector(op, sp, *code, *module, t.options.relaxed)) TRAP(m);
+          break;
+        }
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
+          if (auto m = exec::atomic(op, sp, *module)) TRAP(m);
+          break;
+        }
+        TRAP(std::string(kUnsupportedMessage));
     }
   }
 }

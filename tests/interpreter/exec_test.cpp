@@ -69,8 +69,8 @@ TEST_F(Exec, TrapMessages) {
   EXPECT_EQ(trap(m, "ovf"), "integer overflow");
   EXPECT_EQ(trap(m, "cvt"), "invalid conversion to integer");
   EXPECT_EQ(trap(m, "load"), "out of bounds memory access");
-  EXPECT_EQ(trap(m, "undef"), "undefined element");
-  EXPECT_EQ(trap(m, "uninit"), "uninitialized element");
+  EXPECT_EQ(trap(m, "undef"), "undefined element 5");
+  EXPECT_EQ(trap(m, "uninit"), "uninitialized element 0");
   EXPECT_EQ(trap(m, "mismatch"), "indirect call type mismatch");
   EXPECT_EQ(trap(m, "table"), "out of bounds table access");
   EXPECT_EQ(trap(m, "nullref"), "null function reference");
