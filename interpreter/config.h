@@ -35,7 +35,9 @@ struct Frame {
 };
 
 struct Thread {
-  Thread(Store& s, const EngineOptions& o) : store(s), options(o) {}
+  Thread(Store& s, const EngineOptions& o) : store(s), options(o) {
+    frames.resize(size_t(o.max_call_depth) + 1);
+  }
 
   Store& store;
   const EngineOptions& options;
@@ -48,8 +50,11 @@ struct Thread {
   uint32_t sp = 0;  // first free slot
 
   std::vector<Slot> values;
+  // The frame stack: frames[0 .. depth). Sized once (max_call_depth + 1) so that a call never
+  // reallocates; `depth` counts the callers' saved frames.
   std::vector<Frame> frames;
-  uint32_t entry_depth = 0;  // frames.size() when the current invocation began
+  uint32_t depth = 0;
+  uint32_t entry_depth = 0;  // depth when the current invocation began
 
   // Outcome details.
   std::string message;  // Trap/Exhaustion: the suite's message

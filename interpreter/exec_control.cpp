@@ -59,16 +59,16 @@ bool unwind(Thread& t, uint64_t exn) {
       catch_at(t, h, exn);
       return true;
     }
-    if (t.frames.size() == t.entry_depth) {
+    if (t.depth == t.entry_depth) {
       t.exn = exn;
       return false;
     }
-    const Frame& f = t.frames.back();
+    const Frame& f = t.frames[t.depth - 1];
     t.code = f.code;
     t.module = f.module;
     t.base = f.base;
     t.pc = f.pc - 1;  // the call instruction
-    t.frames.pop_back();
+    --t.depth;
   }
 }
 

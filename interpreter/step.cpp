@@ -1,6 +1,7 @@
 // Execution of instructions — exec/instructions.rst. `step` performs one reduction and `run`
 // loops; both instantiate one loop template whose machine registers (pc, sp, base) live in
 // locals. One case per instruction; long or cold ones delegate to interpreter/exec.h.
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -15,25 +16,57 @@ namespace {
 static_assert(std::endian::native == std::endian::little, "memory accesses assume little endian");
 namespace N = numerics;
 
+// The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
+std::string rule_of(const Op& op) {
+  switch (op.code) {
+    case kJump: return "Step_pure/br";
+    case kJumpUnless: return "Step_pure/if";
+    case kJumpIf: case kBrIfKeep: return "Step_pure/br_if";
+    case kBrKeep: return "Step_pure/br";
+    case kReturnOp: return "Step_pure/return";
+    case kTrapOp: return "Step_pure/trap";
+    default: break;
+  }
+  if (op.code >= kOpcodeCount) return "?";
+  const OpInfo& i = info(Opcode(op.code));
+  std::string_view text = i.text, sig = i.sig;
+  std::string_view name = text.substr(text.find('.') + 1);
+  if (i.align >= 0) return text.find("store") != std::string_view::npos ? "Step/store" : "Step_read/load";
+  if (!sig.empty() && i.prefix != 0xFD && i.prefix != 0xFE) {
+    size_t arrow = sig.find('>');
+    static constexpr std::string_view kRel[] = {"eq", "ne", "lt", "lt_s", "lt_u", "gt", "gt_s", "gt_u",
+                                                "le", "le_s", "le_u", "ge", "ge_s", "ge_u"};
+    if (arrow == 0 && text.find("const") != std::string_view::npos) return "Step_pure/const";
+    if (arrow == 1 && name == "eqz") return "Step_pure/testop";
+    if (arrow == 1) return sig[0] == sig[2] ? "Step_pure/unop-val" : "Step_pure/cvtop-val";
+    if (arrow == 2 && std::find(std::begin(kRel), std::end(kRel), name) != std::end(kRel))
+      return "Step_pure/relop";
+    if (arrow == 2) return "Step_pure/binop-val";
+  }
+  return cat("Step/", text);
+}
+
+// --trace: [depth] pc: rule instruction ;; the top of the operand stack (at most 3 slots).
 void trace_step(const Thread& t, const Op& op, uint32_t pc, const Slot* sp, const Slot* base) {
   std::FILE* out = t.options.trace;
   std::string_view name = op.code < kOpcodeCount ? info(Opcode(op.code)).text : "";
   static constexpr std::string_view kInternal[] = {"jump", "jump_unless", "jump_if", "br",
                                                    "br_if", "return", "trap"};
   if (op.code >= kOpcodeCount && op.code < kInternalCount) name = kInternal[op.code - kOpcodeCount];
-  std::fprintf(out, "[%zu] %4u: %-24.*s", t.frames.size() - t.entry_depth, pc, int(name.size()),
-               name.data());
+  std::string rule = rule_of(op);
+  std::fprintf(out, "[%u] %4u: %-24s %-20.*s ;;", t.depth - t.entry_depth, pc, rule.c_str(),
+               int(name.size()), name.data());
   long height = long(sp - base);
-  std::fprintf(out, " stack(%ld)", height);
   for (long i = height > 3 ? height - 3 : 0; i < height; ++i)
     std::fprintf(out, " 0x%llx", static_cast<unsigned long long>(base[i].lo));
   std::fputc('\n', out);
 }
 
+// Keeps the top `arity` slots at `height` (a branch never moves values up: dst <= src).
 inline void keep(Slot*& sp, Slot* base, uint32_t height, uint32_t arity) {
   Slot* dst = base + height;
   Slot* src = sp - arity;
-  if (dst != src) std::memmove(static_cast<void*>(dst), src, arity * sizeof(Slot));
+  for (uint32_t i = 0; i < arity; ++i) dst[i] = src[i];
   sp = dst + arity;
 }
 
@@ -43,6 +76,7 @@ inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size
 
 #define CASE(name) case uint16_t(Opcode::name)
 #define TRAP(msg) do { t.message = (msg); SAVE(pc - 1); return Status::Trap; } while (0)
+// Helpers taking the stack pointer get a copy (s_), so that `sp` itself can stay in a register.
 #define SAVE(at) (t.pc = (at), t.sp = uint32_t(sp - vals), t.base = uint32_t(base - vals), \
                   t.code = code, t.module = module)
 #define LOAD() (code = t.code, ops = code->ops.data(), pc = t.pc, vals = t.values.data(), \
@@ -70,7 +104,8 @@ inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size
     if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size)) { TRAP("out of bounds memory access"); } \
     T v = T(sp[-1].lo); std::memcpy(m->data + ea, &v, sizeof(T)); sp -= 2; break; }
 
-template <bool Trace>
+// Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step()).
+template <bool Trace, bool Limited>
 Status loop(Thread& t, uint64_t limit) {
   Store& store = t.store;
   const Code* code;
@@ -87,11 +122,11 @@ Status loop(Thread& t, uint64_t limit) {
     const Code* callee = f.code.get();
     Slot* args = sp - callee->params;
     if (tail) {
-      std::memmove(static_cast<void*>(base), args, callee->params * sizeof(Slot));
+      for (uint32_t i = 0; i < callee->params; ++i) base[i] = args[i];
       args = base;
     } else {
-      if (t.frames.size() - t.entry_depth >= t.options.max_call_depth) return false;
-      t.frames.push_back(Frame{code, module, pc, uint32_t(base - vals)});
+      if (t.depth - t.entry_depth >= t.options.max_call_depth) return false;
+      t.frames[t.depth++] = Frame{code, module, pc, uint32_t(base - vals)};
     }
     if (size_t(args - vals) + callee->max_height + 16 > t.values.size()) {
       uint32_t a = uint32_t(args - vals);
@@ -102,8 +137,7 @@ Status loop(Thread& t, uint64_t limit) {
     }
     base = args;
     sp = base + callee->locals;
-    std::memset(static_cast<void*>(base + callee->params), 0,
-                (callee->locals - callee->params) * sizeof(Slot));
+    for (uint32_t i = callee->params; i < callee->locals; ++i) base[i] = Slot{};
     code = callee;
     ops = code->ops.data();
     pc = 0;
@@ -113,9 +147,11 @@ Status loop(Thread& t, uint64_t limit) {
   };
 
   for (;;) {
-    if (limit-- == 0) {
-      SAVE(pc);
-      return Status::Running;
+    if constexpr (Limited) {
+      if (limit-- == 0) {
+        SAVE(pc);
+        return Status::Running;
+      }
     }
     const Op& op = ops[pc++];
     if constexpr (Trace) trace_step(t, op, pc - 1, sp, base);
@@ -140,18 +176,18 @@ Status loop(Thread& t, uint64_t limit) {
       case kReturnOp: {  // spec: Step_pure/return-frame, Step_pure/frame-vals
         uint32_t n = code->results;
         keep(sp, base, 0, n);
-        if (t.frames.size() == t.entry_depth) {
+        if (t.depth == t.entry_depth) {
           SAVE(pc - 1);
           return Status::Done;
         }
-        const Frame& f = t.frames.back();
+        const Frame& f = t.frames[t.depth - 1];
         code = f.code;
         ops = code->ops.data();
         pc = f.pc;
         base = vals + f.base;
         module = f.module;
         mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
-        t.frames.pop_back();
+        --t.depth;
         break;
       }
       CASE(Call): CASE(ReturnCall): {  // spec: Step_read/call, Step_read/return_call
@@ -230,23 +266,25 @@ Status loop(Thread& t, uint64_t limit) {
         break;
       }
       tail_host_return: {
-        if (t.frames.size() == t.entry_depth) {
+        if (t.depth == t.entry_depth) {
           SAVE(pc);
           return Status::Done;
         }
-        const Frame& fr = t.frames.back();
+        const Frame& fr = t.frames[t.depth - 1];
         code = fr.code;
         ops = code->ops.data();
         pc = fr.pc;
         base = vals + fr.base;
         module = fr.module;
         mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
-        t.frames.pop_back();
+        --t.depth;
         break;
       }
       CASE(Throw): {  // spec: Step/throw
+        Slot* s_ = sp;
         uint64_t exn = exec::new_exn(store, module->tags[op.a],
-                                     PTR(TagInst, op)->functype->params.size(), sp);
+                                     PTR(TagInst, op)->functype->params.size(), s_);
+        sp = s_;
         SAVE(pc - 1);
         if (!exec::unwind(t, exn)) return Status::Exception;
         LOAD();
@@ -305,15 +343,15 @@ Status loop(Thread& t, uint64_t limit) {
         break;
       }
       CASE(TableSize): *sp++ = Slot::of_i64(module->table_ptrs[op.a]->refs.size()); break;
-      CASE(TableGrow): exec::table_grow(*module->table_ptrs[op.a], sp); break;
+      CASE(TableGrow): { Slot* s_ = sp; exec::table_grow(*module->table_ptrs[op.a], s_); sp = s_; break; }
       CASE(TableFill):
-        if (auto m = exec::table_fill(*module->table_ptrs[op.a], sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_fill(*module->table_ptrs[op.a], s_); sp = s_; if (m_) TRAP(m_); }
         break;
       CASE(TableCopy):
-        if (auto m = exec::table_copy(*module->table_ptrs[op.a], *module->table_ptrs[op.b], sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_copy(*module->table_ptrs[op.a], *module->table_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
         break;
       CASE(TableInit):
-        if (auto m = exec::table_init(*module->table_ptrs[op.a], *module->elem_ptrs[op.b], sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_init(*module->table_ptrs[op.a], *module->elem_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
         break;
       CASE(ElemDrop): module->elem_ptrs[op.a]->refs = {}; break;  // spec: Step/elem.drop
 
@@ -342,13 +380,13 @@ Status loop(Thread& t, uint64_t limit) {
       STORE_OP(I64Store16, uint16_t)
       STORE_OP(I64Store32, uint32_t)
       CASE(MemorySize): *sp++ = Slot::of_i64(MEM(op)->pages()); break;  // spec: Step_read/memory.size
-      CASE(MemoryGrow): exec::memory_grow(*MEM(op), sp); break;
-      CASE(MemoryFill): if (auto m = exec::memory_fill(*MEM(op), sp)) TRAP(m); break;
+      CASE(MemoryGrow): { Slot* s_ = sp; exec::memory_grow(*MEM(op), s_); sp = s_; break; }
+      CASE(MemoryFill): { Slot* s_ = sp; exec::Trap m_ = exec::memory_fill(*MEM(op), s_); sp = s_; if (m_) TRAP(m_); } break;
       CASE(MemoryCopy):
-        if (auto m = exec::memory_copy(*MEM(op), *module->mem_ptrs[op.b], sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::memory_copy(*MEM(op), *module->mem_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
         break;
       CASE(MemoryInit):
-        if (auto m = exec::memory_init(*MEM(op), *module->data_ptrs[op.b], sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::memory_init(*MEM(op), *module->data_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
         break;
       CASE(DataDrop): module->data_ptrs[op.a]->bytes = {}; break;  // spec: Step/data.drop
 
@@ -378,7 +416,7 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(ArrayNewFixed): CASE(ArrayNewData): CASE(ArrayNewElem): CASE(ArrayGet):
       CASE(ArrayGetS): CASE(ArrayGetU): CASE(ArraySet): CASE(ArrayLen): CASE(ArrayFill):
       CASE(ArrayCopy): CASE(ArrayInitData): CASE(ArrayInitElem):
-        if (auto m = exec::aggregate(store, *module, op, sp)) TRAP(m);
+        { Slot* s_ = sp; exec::Trap m_ = exec::aggregate(store, *module, op, s_); sp = s_; if (m_) TRAP(m_); }
         break;
 
       // ---- Numeric instructions ---- spec: Step_pure/const, unop-val, binop-val, testop,
@@ -391,11 +429,11 @@ Status loop(Thread& t, uint64_t limit) {
 
       default:
         if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFD) {
-          if (auto m = exec::vector(op, sp, *code, *module, t.options.relaxed)) TRAP(m);
+          { Slot* s_ = sp; exec::Trap m_ = exec::vector(op, s_, *code, *module, t.options.relaxed); sp = s_; if (m_) TRAP(m_); }
           break;
         }
         if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
-          if (auto m = exec::atomic(op, sp, *module)) TRAP(m);
+          { Slot* s_ = sp; exec::Trap m_ = exec::atomic(op, s_, *module); sp = s_; if (m_) TRAP(m_); }
           break;
         }
         TRAP(std::string(kUnsupportedMessage));
@@ -404,13 +442,14 @@ Status loop(Thread& t, uint64_t limit) {
 }
 
 Status step(Thread& t) {
-  Status s = t.options.trace != nullptr ? loop<true>(t, 1) : loop<false>(t, 1);
-  return s;
+  return t.options.trace != nullptr ? loop<true, true>(t, 1) : loop<false, true>(t, 1);
 }
 
 Status run(Thread& t) {
-  uint64_t limit = t.options.fuel == 0 ? ~uint64_t(0) : t.options.fuel;
-  Status s = t.options.trace != nullptr ? loop<true>(t, limit) : loop<false>(t, limit);
+  uint64_t limit = t.options.fuel;
+  Status s = t.options.trace != nullptr ? loop<true, true>(t, limit == 0 ? ~uint64_t(0) : limit)
+             : limit != 0               ? loop<false, true>(t, limit)
+                                        : loop<false, false>(t, 0);
   if (s == Status::Running) {
     t.message = "fuel exhausted";
     return Status::Exhaustion;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/config.h"
 #include "interpreter/engine.h"
 #include "spec/validate.h"
 #include "text/parse.h"

@@ -180,3 +180,55 @@ TEST_F(FuelTest, InfiniteLoopRunsOutOfFuel) {
 
 }  // namespace
 }  // namespace wasm::interp::test
+
+namespace wasm::interp::test {
+namespace {
+
+// step() performs exactly one reduction of the lowered code; the final `return` finishes.
+TEST_F(Exec, StepPerformsOneReduction) {
+  auto m = load(R"((module (func (export "f") (param i32) (result i32)
+                      (i32.add (local.get 0) (i32.const 1)))))");
+  auto e = engine_.get_export(m, "f");
+  ASSERT_TRUE(e.has_value());
+  FuncInst& f = engine_.store().funcs[e->addr];
+  Thread t(engine_.store(), engine_.options());
+  t.values.resize(64);
+  t.values[0] = Slot::of_i32(41);
+  t.code = f.code.get();
+  t.module = f.module;
+  t.sp = t.code->locals;
+  int steps = 0;
+  Status s;
+  while ((s = step(t)) == Status::Running) ++steps;
+  EXPECT_EQ(s, Status::Done);
+  EXPECT_EQ(steps, 3);  // local.get, i32.const, i32.add; then return
+  EXPECT_EQ(t.values[0].i32(), 42u);
+}
+
+class TraceTest : public ExecTest {
+ protected:
+  TraceTest() : ExecTest(options()) {}
+  static std::FILE* file() {
+    static std::FILE* f = std::tmpfile();
+    return f;
+  }
+  static EngineOptions options() {
+    EngineOptions o;
+    o.trace = file();
+    return o;
+  }
+};
+
+TEST_F(TraceTest, PrintsRuleInstructionAndStack) {
+  auto m = load(R"((module (func (export "f") (result i32) (i32.add (i32.const 2) (i32.const 3)))))");
+  EXPECT_EQ(result(m, "f"), 5u);
+  std::rewind(file());
+  std::string text;
+  for (int c; (c = std::fgetc(file())) != EOF;) text += char(c);
+  EXPECT_NE(text.find("Step_pure/binop-val"), std::string::npos) << text;
+  EXPECT_NE(text.find("i32.add"), std::string::npos);
+  EXPECT_NE(text.find("0x2 0x3"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wasm::interp::test
