@@ -5,6 +5,12 @@
 
 namespace wasm {
 
+uint32_t line_of(const Source& source, uint32_t offset) {
+  uint32_t line = 1;
+  for (uint32_t i = 0; i < offset && i < source.bytes.size(); ++i) line += source.bytes[i] == '\n';
+  return line;
+}
+
 std::string format_location(const Source& source, uint32_t offset) {
   char buf[64];
   if (source.is_binary) {

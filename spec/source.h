@@ -19,6 +19,9 @@ struct Source {
   bool is_binary = false;
 };
 
+// The 1-based line of a text offset.
+uint32_t line_of(const Source& source, uint32_t offset);
+
 // "name:line.col" for text (1-based line and column), "name:0xOFFSET" for binary.
 std::string format_location(const Source& source, uint32_t offset);
 

@@ -19,7 +19,7 @@ int cmd_parse(const std::vector<std::string>& args);
 int cmd_convert(const std::vector<std::string>& args);
 int cmd_print(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);
-int cmd_run(const std::vector<std::string>& args);  // built when the interpreter is
+int cmd_run(const std::vector<std::string>& args);
 
 bool wants_help(const std::vector<std::string>& args);
 

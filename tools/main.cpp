@@ -16,10 +16,8 @@ constexpr const char* kUsage =
     "  convert IN -o OUT      .wat <-> .wasm; .wast -> .wast with all modules binary or text\n"
     "  print FILE.wasm        print a binary module as text\n"
     "  validate FILE...       parse/decode and validate .wat and .wasm modules\n"
-#ifdef WASMREF_HAVE_RUN
     "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
     "                         `N passed, M failed`\n"
-#endif
     "\n"
     "`wasmref <command> --help` describes a command's options.\n";
 
@@ -37,9 +35,7 @@ int main(int argc, char** argv) {
   if (command == "convert") return wasm::cli::cmd_convert(args);
   if (command == "print") return wasm::cli::cmd_print(args);
   if (command == "validate") return wasm::cli::cmd_validate(args);
-#ifdef WASMREF_HAVE_RUN
   if (command == "run") return wasm::cli::cmd_run(args);
-#endif
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

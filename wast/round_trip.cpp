@@ -17,6 +17,7 @@ RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> origi
   Result<Module> m2 = binary::decode(b1, options);
   if (!m2) {
     r.failure = "encode -> decode failed: " + m2.error().message;
+    r.reread_rejected = true;
     return r;
   }
   if (!original.empty() && !(*m2 == m)) {
@@ -32,6 +33,7 @@ RoundTripResult check_round_trip(const Module& m, std::span<const uint8_t> origi
   Result<Module> m3 = text::parse_module(printed);
   if (!m3) {
     r.failure = "print -> parse failed: " + m3.error().message;
+    r.reread_rejected = true;
     return r;
   }
   if (!(*m3 == m)) r.failure = "parse(print(m)) differs from m";

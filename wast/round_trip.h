@@ -15,6 +15,7 @@ namespace wasm::wast {
 struct RoundTripResult {
   std::string failure;          // empty when every round trip held
   bool identical_bytes = false;  // binary sources: encode(decode(input)) == input
+  bool reread_rejected = false;  // the failure: decode or parse rejected what encode/print wrote
 };
 
 // `original` is the module's input bytes when it came from a binary, else empty.

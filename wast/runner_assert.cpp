@@ -28,10 +28,16 @@ void Runner::assert_return(const Command& c, Scope& scope) {
   for (size_t i = 0; ok && i < got.size(); ++i)
     ok = match_result(got[i], c.expected[i], inspector());
   if (ok) return pass(c);
-  std::string expected = "[";
+  std::string expected = "[", actual = "[";
   for (const text::ScriptValue& v : c.expected)
     expected += (expected.size() > 1 ? " " : "") + describe_expected(v);
-  fail(c, cat("wrong return values: expected ", expected, "], got ", describe_values(got)));
+  for (size_t i = 0; i < got.size(); ++i) {
+    bool is_vector = i < c.expected.size() && c.expected[i].kind == text::ScriptValue::Kind::V128;
+    actual += (i > 0 ? " " : "") + describe_value(got[i], inspector(),
+                                                  is_vector ? c.expected[i].shape
+                                                            : text::LaneShape::I32x4);
+  }
+  fail(c, cat("wrong return values: expected ", expected, "], got ", actual, "]"));
 }
 
 // spec (reference): AssertTrap (on an action), AssertExhaustion, AssertException

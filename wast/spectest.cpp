@@ -83,6 +83,9 @@ std::optional<ExternVal> spectest_lookup(Engine& engine, std::string_view name,
   if (name == "table") return table_of(engine, AddrType::I32);
   if (name == "table64") return table_of(engine, AddrType::I64);
   if (name == "memory") return engine.add_memory(MemType{AddrType::I32, Limits{1, 2}, false, {}});
+  // threads proposal (its interpreter/host/spectest.ml): a shared memory of 1..2 pages.
+  if (name == "shared_memory")
+    return engine.add_memory(MemType{AddrType::I32, Limits{1, 2}, true, {}});
   return std::nullopt;
 }
 

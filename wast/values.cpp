@@ -55,7 +55,8 @@ std::string describe_lanes(const V128Bytes& v, LaneShape shape,
     } else if (nan == NanPattern::Arithmetic) {
       out += "nan:arithmetic";
     } else if (!info.is_float) {
-      out += cat(bits);
+      int unused = 64 - 8 * info.bytes;  // print lanes signed, as the reference does
+      out += cat(int64_t(bits << unused) >> unused);
     } else {
       out += info.bytes == 4 ? describe_f32(uint32_t(bits)) : describe_f64(bits);
     }
@@ -244,13 +245,13 @@ std::string describe_expected(const ScriptValue& v) {
   return "?";
 }
 
-std::string describe_value(const interp::Value& v, const InspectRef& inspect) {
+std::string describe_value(const interp::Value& v, const InspectRef& inspect, LaneShape shape) {
   switch (v.kind) {
     case ValKind::I32: return cat("(i32.const ", int32_t(uint32_t(v.bits)), ")");
     case ValKind::I64: return cat("(i64.const ", int64_t(v.bits), ")");
     case ValKind::F32: return cat("(f32.const ", describe_f32(uint32_t(v.bits)), ")");
     case ValKind::F64: return cat("(f64.const ", describe_f64(v.bits), ")");
-    case ValKind::V128: return describe_lanes(v.v128, LaneShape::I32x4, nullptr);
+    case ValKind::V128: return describe_lanes(v.v128, shape, nullptr);
     case ValKind::Ref: break;
     default: return "(?)";
   }

@@ -37,7 +37,9 @@ std::optional<ValType> type_of_argument(const text::ScriptValue& v);
 
 // Printing for failure reports: "(i32.const 7)", "(f32.const nan:canonical)", "(ref.null)".
 std::string describe_expected(const text::ScriptValue& v);
-std::string describe_value(const interp::Value& v, const InspectRef& inspect);
+// A v128 is printed in `shape` (the expected result's, so that both sides read alike).
+std::string describe_value(const interp::Value& v, const InspectRef& inspect,
+                           text::LaneShape shape = text::LaneShape::I32x4);
 std::string describe_f32(uint32_t bits);
 std::string describe_f64(uint64_t bits);
 
