@@ -5,7 +5,7 @@ MESON_OPTS ?=
 WASM_TESTSUITE ?= $(CURDIR)/../shared/testsuite
 export WASM_TESTSUITE
 
-.PHONY: all deps configure build test unit conformance bench sanitize clean
+.PHONY: all deps configure build test unit conformance conformance-doc bench sanitize clean
 
 all: build
 
@@ -30,6 +30,10 @@ unit: build
 # The official conformance suite: a per-file table and a closing `N passed, M failed` line.
 conformance: build
 	tools/conformance.sh $(BUILD)
+
+# The same table as Markdown in docs/conformance.md.
+conformance-doc: build
+	tools/conformance-doc.sh $(BUILD)
 
 bench: build
 	bench/run.sh $(BUILD)

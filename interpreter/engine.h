@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/numerics_relaxed.h"
+#include "interpreter/numerics_vector.h"  // numerics::Relaxed (numerics_relaxed.h)
 #include "spec/ast.h"
 #include "spec/error.h"
 #include "spec/type_store.h"
@@ -65,7 +65,7 @@ struct EngineOptions {
   uint32_t max_call_depth = 10'000;  // deeper: Exhaustion, "call stack exhausted"
   uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
   std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
-  Relaxed relaxed;                   // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+  numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
 };
 
 class Engine {

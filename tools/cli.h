@@ -18,6 +18,8 @@ bool write_file(const std::string& path, std::string_view bytes);
 int cmd_parse(const std::vector<std::string>& args);
 int cmd_convert(const std::vector<std::string>& args);
 int cmd_print(const std::vector<std::string>& args);
+int cmd_validate(const std::vector<std::string>& args);
+int cmd_run(const std::vector<std::string>& args);
 
 bool wants_help(const std::vector<std::string>& args);
 

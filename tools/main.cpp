@@ -15,6 +15,9 @@ constexpr const char* kUsage =
     "                         every module loads as the script expects\n"
     "  convert IN -o OUT      .wat <-> .wasm; .wast -> .wast with all modules binary or text\n"
     "  print FILE.wasm        print a binary module as text\n"
+    "  validate FILE...       parse/decode and validate .wat and .wasm modules\n"
+    "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
+    "                         `N passed, M failed`\n"
     "\n"
     "`wasmref <command> --help` describes a command's options.\n";
 
@@ -31,6 +34,8 @@ int main(int argc, char** argv) {
   if (command == "parse") return wasm::cli::cmd_parse(args);
   if (command == "convert") return wasm::cli::cmd_convert(args);
   if (command == "print") return wasm::cli::cmd_print(args);
+  if (command == "validate") return wasm::cli::cmd_validate(args);
+  if (command == "run") return wasm::cli::cmd_run(args);
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -1,0 +1,91 @@
+// Lowered code: each validated function body compiled once into a flat array of 16-byte ops.
+// The correspondence with the spec's structured instructions is documented in lower.cpp and
+// docs/interpreter-design.md.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "spec/opcode.h"
+#include "spec/type_store.h"
+#include "spec/types.h"
+
+namespace wasm::interp {
+
+// Internal op codes, numbered after the wasm opcodes.
+enum InternalOp : uint16_t {
+  kJump = uint16_t(kOpcodeCount),  // pc := a (no stack change)
+  kJumpUnless,     // pop i32; if zero pc := a                       (if without else taken)
+  kJumpIf,         // pop i32; if non-zero pc := a                   (br_if, no values to move)
+  kBrKeep,         // keep c values at height b; pc := a             (br with values to move)
+  kBrIfKeep,       // pop i32; if non-zero: as kBrKeep
+  kReturnOp,       // the function's end or `return`: keep the results, pop the frame
+  kTrapOp,         // trap with message index a (unsupported instructions)
+  kInternalCount,
+};
+
+// One lowered instruction. `code` is an Opcode or an InternalOp; the meaning of a, b, c and x
+// depends on it. A height counts slots from the frame's locals base.
+//   branches (kJump…kBrIfKeep, br_on_*)  a = target pc, b = height, c = arity
+//   br_on_cast*, ref.test/cast*           x = index in Code::ref_types (br_on_cast: also a,b,c)
+//   br_table                              a = first entry in Code::br_tables, b = label count
+//   call, return_call, global.get/set     bc = FuncInst* / GlobalInst*
+//   call_indirect                         a = expected TypeId, b = table index
+//   throw                                 a = tag index, bc = TagInst*;  rethrow: a = exn slot
+//   local.*                               a = local index;  ref.func: a = function address
+//   loads, stores, atomics, v128 memory   a = memory index, bc = offset, x = lane
+//   table.*, elem.drop, memory.*, data.*  a (and b) = the indices of the instruction
+//   i32/f32.const: a = bits; i64/f64.const: bc = bits; v128.const, i8x16.shuffle: a = v128s index
+//   struct.new*                           a = TypeId, b = field count
+//   struct.get*/set                       a = field index, x = packed size (0, 1, 2)
+//   array.*                               a = TypeId (allocation), b = data/elem index or
+//                                         array.new_fixed's count, x = element size in bytes
+struct Op {
+  uint16_t code = 0;
+  uint16_t x = 0;
+  uint32_t a = 0, b = 0, c = 0;
+
+  uint64_t bc() const { return uint64_t(b) | (uint64_t(c) << 32); }
+  void set_bc(uint64_t v) { b = uint32_t(v); c = uint32_t(v >> 32); }
+};
+static_assert(sizeof(Op) == 16);
+
+// A branch target: {pc, height, arity} (br_table entries, handler targets).
+struct Target {
+  uint32_t pc = 0, height = 0, arity = 0;
+};
+
+// spec: HANDLER_n{catch*} — one entry per catch clause, innermost first; a throw at pc searches
+// the entries whose [begin, end) contains it, in order.
+struct Handler {
+  enum class Kind : uint8_t {
+    Catch, CatchRef, CatchAll, CatchAllRef,  // try_table clauses: branch to `target`
+    LegacyCatch, LegacyCatchAll,             // try ... catch: store the exception in `local`
+    Delegate,                                // try ... delegate: continue at entry `resume`
+  } kind = Kind::CatchAll;
+  uint32_t begin = 0, end = 0;
+  uint32_t tag = 0;     // tag index in the module (Catch, CatchRef, LegacyCatch)
+  Target target;        // where to continue; height is where the values land
+  uint32_t local = 0;   // Legacy: the hidden local holding the caught exception (for rethrow)
+  uint32_t resume = 0;  // Delegate: the index of the next entry to consider
+};
+
+// A lowered function body (or constant expression).
+struct Code {
+  std::vector<Op> ops;
+  std::vector<Target> br_tables;  // br_table: ops[pc].a indexes here, b entries (default last)
+  std::vector<RefType> ref_types; // canonical reference types of casts
+  std::vector<Handler> handlers;
+  std::vector<std::array<uint8_t, 16>> v128s;  // v128.const and i8x16.shuffle immediates
+  uint32_t params = 0;      // slots taken by parameters (the first locals)
+  uint32_t locals = 0;      // all locals: parameters, declared locals, hidden exception locals
+  uint32_t results = 0;
+  uint32_t max_height = 0;  // maximum slots used above the locals base
+};
+
+// The messages of kTrapOp.
+inline constexpr std::string_view kUnsupportedMessage = "unsupported instruction";
+
+}  // namespace wasm::interp

@@ -1,0 +1,80 @@
+// The configuration — exec/conventions.rst (Configurations), exec/runtime.rst (Frames).
+//
+// | spec                                   | wasmref                                          |
+// |----------------------------------------|--------------------------------------------------|
+// | val* at the front of instr*            | Thread::values[base .. sp): locals, then operands|
+// | the rest of instr*                     | Thread::pc into the current Code                 |
+// | LABEL_n{instr'*}                       | compiled away: branches carry {pc, height, arity} |
+// | FRAME_n{F}                             | Thread::frames (the callers' saved registers)    |
+// | HANDLER_n{catch*}                      | Code::handlers, searched by pc on a throw        |
+// | TRAP                                   | Status::Trap with Thread::message                |
+// | state z = (s; f)                       | the shared Store plus the current frame          |
+//
+// A Thread owns everything that changes per execution; the Store is shared (threads later).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/code.h"
+#include "interpreter/store.h"
+#include "interpreter/value.h"
+
+namespace wasm::interp {
+
+enum class Status : uint8_t { Running, Done, Trap, Exhaustion, Exception };
+
+// A caller's registers, saved by a call (spec: the frame F of the caller plus its continuation).
+struct Frame {
+  const Code* code = nullptr;
+  ModuleInst* module = nullptr;
+  uint32_t pc = 0;    // where the caller continues (after the call)
+  uint32_t base = 0;  // the caller's locals base in Thread::values
+};
+
+struct Thread {
+  Thread(Store& s, const EngineOptions& o) : store(s), options(o) {
+    frames.resize(64);
+  }
+
+  Store& store;
+  const EngineOptions& options;
+
+  // Machine registers of the current frame (the loop keeps copies in locals).
+  const Code* code = nullptr;
+  ModuleInst* module = nullptr;
+  uint32_t pc = 0;
+  uint32_t base = 0;
+  uint32_t sp = 0;  // first free slot
+
+  std::vector<Slot> values;
+  // The frame stack: frames[0 .. depth), grown (doubling) by calls when full; `depth` counts
+  // the callers' saved frames.
+  std::vector<Frame> frames;
+  uint32_t depth = 0;
+  uint32_t entry_depth = 0;  // depth when the current invocation began
+
+  // Outcome details.
+  std::string message;  // Trap/Exhaustion: the suite's message
+  uint64_t exn = 0;          // Exception: the exnref escaping the invocation
+  uint64_t fuel = 0;         // remaining reductions (0 = no limit)
+
+  // Makes room for n more slots above sp (reallocates; registers are indices, so stay valid).
+  void reserve(uint32_t n) {
+    if (size_t(sp) + n > values.size()) values.resize(std::max(values.size() * 2, size_t(sp) + n + 1024));
+  }
+};
+
+// spec: one reduction step (exec/instructions.rst). Running while there is more to do.
+Status step(Thread& t);
+// Steps until the invocation that began at t.entry_depth finishes, traps or runs out of fuel.
+Status run(Thread& t);
+
+// Sets up a call of f with the arguments on top of t.values (for invoke and instantiate), as a
+// new invocation; returns false (Exhaustion) if the call stack is full.
+// Host functions are called immediately; check the status returned then.
+Status enter(Thread& t, FuncInst& f);
+
+}  // namespace wasm::interp

@@ -1,0 +1,118 @@
+// The Engine of engine.h: the embedding interface (appendix/embedding.rst) over the store.
+#include "interpreter/engine.h"
+
+#include "interpreter/instantiate.h"
+#include "interpreter/store.h"
+
+namespace wasm::interp {
+namespace {
+
+// The canonical deftype of a host-provided function type: a rec group of one final subtype.
+TypeId intern_functype(TypeStore& types, const FuncType& ft) {
+  RecType rec;
+  SubType sub;
+  sub.final = true;
+  sub.comp.kind = CompKind::Func;
+  sub.comp.func = ft;
+  rec.subtypes.push_back(std::move(sub));
+  return types.intern(rec);
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options)
+    : store_(std::make_unique<Store>(default_type_store())), options_(std::move(options)) {}
+Engine::~Engine() = default;
+
+TypeStore& Engine::types() { return store_->types(); }
+const EngineOptions& Engine::options() const { return options_; }
+Store& Engine::store() { return *store_; }
+
+Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule& v,
+                                         std::span<const ExternVal> imports) {
+  return interp::instantiate(*store_, options_, m, v, imports);
+}
+
+std::optional<ExternVal> Engine::get_export(InstanceAddr instance, std::string_view name) const {
+  for (const auto& [n, e] : store_->modules[instance].exports)
+    if (n == name) return e;
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, ExternVal>> Engine::exports(InstanceAddr instance) const {
+  return store_->modules[instance].exports;
+}
+
+Outcome Engine::invoke(Addr func, std::span<const Value> args) {
+  return interp::invoke(*store_, options_, func, args);
+}
+
+const FuncType& Engine::func_type(Addr func) const { return *store_->funcs[func].functype; }
+
+// spec: global_read
+Value Engine::read_global(Addr global) const {
+  const GlobalInst& g = store_->globals[global];
+  return to_value(g.value, g.type.type.kind);
+}
+const GlobalType& Engine::global_type(Addr global) const { return store_->globals[global].type; }
+
+Value Engine::null_ref() const { return Value{ValKind::Ref, kNullRef, {}}; }
+Value Engine::host_ref(uint32_t n) const {
+  return Value{ValKind::Ref, make_ref(RefKind::Host, n), {}};
+}
+Value Engine::extern_ref(uint32_t n) const {
+  return Value{ValKind::Ref, externalize(make_ref(RefKind::Host, n)), {}};
+}
+
+RefInfo Engine::inspect(const Value& v) const {
+  RefInfo info;
+  uint64_t r = v.bits;
+  if (is_null(r)) return info;
+  info.externalized = is_externalized(r);
+  r = internalize(r);
+  info.kind = RefInfo::Kind(uint8_t(ref_kind(r)));
+  if (ref_kind(r) == RefKind::Host) info.payload = ref_payload(r);
+  if (ref_kind(r) == RefKind::I31) info.payload = i31_get_u(r);
+  return info;
+}
+
+ExternVal Engine::add_host_func(const FuncType& type, HostFunc f) {
+  Addr a = Addr(store_->funcs.size());
+  FuncInst& fi = store_->funcs.emplace_back();
+  fi.type = intern_functype(types(), type);
+  fi.functype = &types().expand(fi.type).func;
+  fi.host = std::move(f);
+  return {ExternKind::Func, a};
+}
+
+ExternVal Engine::add_table(const TableType& type, Value init) {
+  Addr a = Addr(store_->tables.size());
+  TableInst& t = store_->tables.emplace_back();
+  t.type = type;
+  t.refs.assign(type.limits.min, init.bits);
+  return {ExternKind::Table, a};
+}
+
+ExternVal Engine::add_memory(const MemType& type) {
+  Addr a = Addr(store_->mems.size());
+  store_->mems.emplace_back().allocate(type);  // a failed reservation leaves a 0-byte memory
+  return {ExternKind::Memory, a};
+}
+
+ExternVal Engine::add_global(const GlobalType& type, Value v) {
+  Addr a = Addr(store_->globals.size());
+  GlobalInst& g = store_->globals.emplace_back();
+  g.type = type;
+  g.value = to_slot(v);
+  return {ExternKind::Global, a};
+}
+
+ExternVal Engine::add_tag(const FuncType& type) {
+  Addr a = Addr(store_->tags.size());
+  TagInst& t = store_->tags.emplace_back();
+  t.type = intern_functype(types(), type);
+  t.functype = &types().expand(t.type).func;
+  return {ExternKind::Tag, a};
+}
+
+}  // namespace wasm::interp

@@ -1,0 +1,561 @@
+// Lowering: validated structured code -> flat code with resolved branch targets.
+//
+// deviation: the spec reduces `block`/`loop`/`if` to LABEL_n{...} terms and lets BR l bubble
+// out through l labels. Here each label becomes a target {pc, height, arity}: a branch keeps
+// the top `arity` slots, cuts the stack to `height` and jumps, which is the same final state as
+// the spec's Step_pure/br-label-* rules. `if` becomes a conditional jump, `else` a jump, and
+// code after unreachable/br/br_table/return/throw (never executed) is dropped. try_table and
+// legacy try/catch/delegate become handler-table entries (interpreter/code.h) searched by pc.
+//
+// Heights are exact because the input is valid: each instruction's stack effect is known from
+// the opcode table's signature or from its type immediates.
+#include "interpreter/lower.h"
+
+#include <cassert>
+
+#include "spec/opcode.h"
+
+namespace wasm::interp {
+namespace {
+
+enum class CtrlKind : uint8_t { Func, Block, Loop, If, Try, TryTable };
+
+struct Fixup {
+  enum class Kind : uint8_t { Op, Table, Handler } kind;
+  uint32_t index;
+};
+
+// A structured instruction being lowered (the lowering's control stack; no C++ recursion).
+struct Ctrl {
+  CtrlKind kind = CtrlKind::Block;
+  const Instr* instr = nullptr;
+  const Expr* body = nullptr;
+  size_t pos = 0;
+  uint32_t part = 0;       // If: 0 then, 1 else; Try: 0 body, 1.. catches, then catch_all
+  uint32_t height = 0;     // stack height below the block's parameters
+  uint32_t params = 0, results = 0;
+  uint32_t loop_pc = 0;    // Loop: the label's pc
+  uint32_t begin = 0;      // Try, TryTable: first pc of the body
+  uint32_t branch = 0;     // If: the kJumpUnless op
+  uint32_t first_catch_handler = 0;  // Try: the entry of the first catch clause
+  bool unreachable = false;
+  std::vector<Fixup> fixups;       // uses of the end pc
+  std::vector<uint32_t> delegates;  // Delegate entries whose resume index is this block's end
+};
+
+class Lowerer {
+ public:
+  Lowerer(const Store& s, const ModuleInst& m) : types_(s.types()), module_(m) {}
+
+  std::unique_ptr<Code> run(const Expr& body, uint32_t params, uint32_t locals, uint32_t results);
+
+ private:
+  const FuncType& func_type(TypeIdx x) const { return types_.expand(module_.types[x]).func; }
+  std::pair<uint32_t, uint32_t> block_type(const BlockType& bt) const;
+  void pop(uint32_t n) { assert(h_ >= n); h_ -= n; }
+  void push(uint32_t n) {
+    h_ += n;
+    if (h_ > code_->max_height) code_->max_height = h_;
+  }
+  uint32_t pc() const { return uint32_t(code_->ops.size()); }
+  Op& emit(uint16_t op, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint16_t x = 0) {
+    code_->ops.push_back(Op{op, x, a, b, c});
+    return code_->ops.back();
+  }
+  Op& emit(Opcode op, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint16_t x = 0) {
+    return emit(uint16_t(op), a, b, c, x);
+  }
+  void emit_ptr(Opcode op, const void* p, uint32_t a = 0) {
+    emit(op, a).set_bc(reinterpret_cast<uint64_t>(p));
+  }
+  void unreachable() { ctrls_.back().unreachable = true; }
+
+  // Labels. `outside` skips the innermost frame (catch clauses and delegate are resolved in the
+  // context enclosing their try).
+  Ctrl& label(uint32_t l, bool outside = false) {
+    return ctrls_[ctrls_.size() - 1 - l - (outside ? 1 : 0)];
+  }
+  static uint32_t arity(const Ctrl& c) { return c.kind == CtrlKind::Loop ? c.params : c.results; }
+  Target target(Ctrl& c, Fixup::Kind kind, uint32_t index);
+  void branch(uint32_t l, bool conditional);
+
+  void instr(const Instr& e);
+  void control(const Instr& e);
+  void enter(CtrlKind kind, const Instr& e, const BlockType& bt, const Expr& body);
+  void end_part();
+  void end_block(Ctrl& f);
+  void end_try_body(Ctrl& f);
+  void resolve(Ctrl& f, uint32_t end_pc);
+  void call(Opcode op, const FuncType& ft, bool tail, uint32_t extra);
+  void other(const Instr& e);
+  void aggregate(const Instr& e);
+  void plain(const Instr& e);
+  uint16_t ref_type(const RefType& t);
+
+  const TypeStore& types_;
+  const ModuleInst& module_;
+  std::unique_ptr<Code> code_;
+  std::vector<Ctrl> ctrls_;
+  uint32_t h_ = 0;
+};
+
+std::pair<uint32_t, uint32_t> Lowerer::block_type(const BlockType& bt) const {
+  switch (bt.kind) {
+    case BlockType::Kind::Empty: return {0, 0};
+    case BlockType::Kind::Value: return {0, 1};
+    case BlockType::Kind::Index: {
+      const FuncType& ft = func_type(bt.index);
+      return {uint32_t(ft.params.size()), uint32_t(ft.results.size())};
+    }
+  }
+  return {0, 0};
+}
+
+std::unique_ptr<Code> Lowerer::run(const Expr& body, uint32_t params, uint32_t locals,
+                                   uint32_t results) {
+  code_ = std::make_unique<Code>();
+  code_->params = params;
+  code_->locals = locals;
+  code_->results = results;
+  h_ = locals;
+  code_->max_height = locals;
+  Ctrl f;
+  f.kind = CtrlKind::Func;
+  f.body = &body;
+  f.height = locals;
+  f.results = results;
+  ctrls_.push_back(std::move(f));
+  while (!ctrls_.empty()) {
+    Ctrl& c = ctrls_.back();
+    if (c.unreachable || c.pos == c.body->size()) {
+      end_part();
+      continue;
+    }
+    instr((*c.body)[c.pos++]);
+  }
+  return std::move(code_);
+}
+
+// A branch target for label frame c, registering a fixup when its pc is not known yet.
+Target Lowerer::target(Ctrl& c, Fixup::Kind kind, uint32_t index) {
+  Target t{0, c.height, arity(c)};
+  if (c.kind == CtrlKind::Loop) t.pc = c.loop_pc;
+  else c.fixups.push_back({kind, index});
+  return t;
+}
+
+// spec: Step_pure/br-*, Step_pure/br_if-*. A branch to the function's label is a return.
+void Lowerer::branch(uint32_t l, bool conditional) {
+  Ctrl& c = label(l);
+  if (c.kind == CtrlKind::Func && !conditional) {
+    emit(kReturnOp);
+    return;
+  }
+  uint32_t n = arity(c);
+  bool move = h_ - n != c.height;
+  uint16_t op = conditional ? (move ? kBrIfKeep : kJumpIf) : (move ? kBrKeep : kJump);
+  Target t = target(c, Fixup::Kind::Op, pc());
+  emit(op, t.pc, t.height, t.arity);
+}
+
+void Lowerer::resolve(Ctrl& f, uint32_t end_pc) {
+  for (const Fixup& x : f.fixups) {
+    switch (x.kind) {
+      case Fixup::Kind::Op: code_->ops[x.index].a = end_pc; break;
+      case Fixup::Kind::Table: code_->br_tables[x.index].pc = end_pc; break;
+      case Fixup::Kind::Handler: code_->handlers[x.index].target.pc = end_pc; break;
+    }
+  }
+  f.fixups.clear();
+  for (uint32_t d : f.delegates) code_->handlers[d].resume = uint32_t(code_->handlers.size());
+  f.delegates.clear();
+}
+
+void Lowerer::enter(CtrlKind kind, const Instr& e, const BlockType& bt, const Expr& body) {
+  auto [params, results] = block_type(bt);
+  pop(params);
+  Ctrl f;
+  f.kind = kind;
+  f.instr = &e;
+  f.body = &body;
+  f.height = h_;
+  f.params = params;
+  f.results = results;
+  f.loop_pc = pc();
+  f.begin = pc();
+  push(params);
+  ctrls_.push_back(std::move(f));
+}
+
+// The end of a block's body, an if's branch, or a try's body or catch clause.
+void Lowerer::end_part() {
+  Ctrl& f = ctrls_.back();
+  if (f.kind == CtrlKind::If && f.part == 0 && !f.instr->block().else_body.empty()) {
+    if (!f.unreachable) {
+      f.fixups.push_back({Fixup::Kind::Op, pc()});
+      emit(kJump);
+    }
+    code_->ops[f.branch].a = pc();  // the else branch starts here
+    f.part = 1;
+    f.body = &f.instr->block().else_body;
+    f.pos = 0;
+    f.unreachable = false;
+    h_ = f.height + f.params;
+    return;
+  }
+  if (f.kind == CtrlKind::Try) {
+    const TryImm& t = f.instr->try_();
+    if (f.part == 0) {
+      end_try_body(f);
+    } else if (!f.unreachable) {  // a catch clause ends: drop the exception slot under results
+      Target to = target(f, Fixup::Kind::Op, pc());
+      emit(kBrKeep, to.pc, to.height, to.arity);
+    }
+    uint32_t next = f.part;  // catch index to lower next (catch_all after the catches)
+    if (!t.delegate && next <= t.catches.size() && (next < t.catches.size() || t.catch_all)) {
+      Handler& hd = code_->handlers[f.first_catch_handler + next];
+      hd.target.pc = pc();
+      uint32_t args = 0;
+      if (next < t.catches.size()) {
+        const TagInst* tag = module_.tag_ptrs[t.catches[next].tag];
+        args = uint32_t(tag->functype->params.size());
+        f.body = &t.catches[next].body;
+      } else {
+        f.body = &*t.catch_all;
+      }
+      f.part = next + 1;
+      f.pos = 0;
+      f.unreachable = false;
+      h_ = f.height;
+      push(1 + args);  // the caught exception (for rethrow), then its arguments
+      return;
+    }
+  }
+  if (f.kind == CtrlKind::If && f.part == 0) code_->ops[f.branch].a = pc();
+  end_block(f);
+}
+
+// Legacy try: the body ends; register the catch clauses (or the delegate) as handlers.
+void Lowerer::end_try_body(Ctrl& f) {
+  const TryImm& t = f.instr->try_();
+  if (!f.unreachable && (t.delegate || !t.catches.empty() || t.catch_all)) {
+    Target to = target(f, Fixup::Kind::Op, pc());
+    emit(kJump, to.pc);
+  }
+  uint32_t end = pc();
+  for (uint32_t d : f.delegates) code_->handlers[d].resume = uint32_t(code_->handlers.size());
+  f.delegates.clear();
+  f.first_catch_handler = uint32_t(code_->handlers.size());
+  if (t.delegate) {
+    Handler hd{.kind = Handler::Kind::Delegate, .begin = f.begin, .end = end, .target = {}};
+    label(*t.delegate, true).delegates.push_back(uint32_t(code_->handlers.size()));
+    code_->handlers.push_back(hd);
+    return;
+  }
+  for (const LegacyCatch& c : t.catches)
+    code_->handlers.push_back(Handler{.kind = Handler::Kind::LegacyCatch, .begin = f.begin,
+                                      .end = end, .tag = c.tag, .target = {0, f.height, 0}});
+  if (t.catch_all)
+    code_->handlers.push_back(Handler{.kind = Handler::Kind::LegacyCatchAll, .begin = f.begin,
+                                      .end = end, .target = {0, f.height, 0}});
+}
+
+void Lowerer::end_block(Ctrl& f) {
+  if (f.kind == CtrlKind::Func) {
+    emit(kReturnOp);  // also the target of branches to the function's label
+    resolve(f, pc() - 1);
+    ctrls_.pop_back();
+    return;
+  }
+  if (f.kind == CtrlKind::TryTable) {
+    uint32_t end = pc();
+    for (uint32_t d : f.delegates) code_->handlers[d].resume = uint32_t(code_->handlers.size());
+    f.delegates.clear();
+    for (const Catch& k : f.instr->try_table().catches) {
+      Handler hd{.kind = Handler::Kind(uint8_t(k.kind)), .begin = f.begin, .end = end, .tag = k.tag,
+                 .target = {}};
+      uint32_t index = uint32_t(code_->handlers.size());
+      hd.target = target(label(k.label, true), Fixup::Kind::Handler, index);
+      code_->handlers.push_back(hd);
+    }
+  }
+  resolve(f, pc());
+  h_ = f.height + f.results;
+  ctrls_.pop_back();
+  if (h_ > code_->max_height) code_->max_height = h_;
+}
+
+void Lowerer::control(const Instr& e) {
+  switch (e.op) {
+    case Opcode::Block: enter(CtrlKind::Block, e, e.block().type, e.block().body); break;
+    case Opcode::Loop: enter(CtrlKind::Loop, e, e.block().type, e.block().body); break;
+    case Opcode::If: {
+      pop(1);
+      uint32_t at = pc();
+      emit(kJumpUnless);
+      enter(CtrlKind::If, e, e.block().type, e.block().body);
+      ctrls_.back().branch = at;
+      break;
+    }
+    case Opcode::Try: enter(CtrlKind::Try, e, e.try_().type, e.try_().body); break;
+    case Opcode::TryTable:
+      enter(CtrlKind::TryTable, e, e.try_table().type, e.try_table().body);
+      break;
+    default: assert(false);
+  }
+}
+
+void Lowerer::call(Opcode, const FuncType& ft, bool tail, uint32_t extra) {
+  pop(extra + uint32_t(ft.params.size()));
+  if (tail) {
+    unreachable();
+    return;
+  }
+  push(uint32_t(ft.results.size()));
+}
+
+uint16_t Lowerer::ref_type(const RefType& t) {
+  RefType canonical = t;
+  if (t.heap.kind == HeapKind::Index) canonical.heap.index = module_.types[t.heap.index];
+  code_->ref_types.push_back(canonical);
+  return uint16_t(code_->ref_types.size() - 1);
+}
+
+void Lowerer::instr(const Instr& e) {
+  switch (e.op) {
+    case Opcode::Block: case Opcode::Loop: case Opcode::If: case Opcode::Try:
+    case Opcode::TryTable:
+      control(e);
+      return;
+    case Opcode::Nop: return;
+    case Opcode::Unreachable: emit(e.op); unreachable(); return;
+    case Opcode::Br: branch(e.index(), false); unreachable(); return;
+    case Opcode::BrIf: pop(1); branch(e.index(), true); return;
+    case Opcode::BrTable: {
+      pop(1);
+      const BrTableImm& bt = e.br_table();
+      uint32_t first = uint32_t(code_->br_tables.size());
+      auto add = [&](LabelIdx l) {
+        uint32_t index = uint32_t(code_->br_tables.size());
+        code_->br_tables.push_back(target(label(l), Fixup::Kind::Table, index));
+      };
+      for (LabelIdx l : bt.labels) add(l);
+      add(bt.default_label);
+      emit(e.op, first, uint32_t(bt.labels.size()));
+      unreachable();
+      return;
+    }
+    case Opcode::Return: emit(kReturnOp); unreachable(); return;
+    case Opcode::BrOnNull: case Opcode::BrOnNonNull: {
+      pop(1);  // br_on_non_null: gone on fallthrough; br_on_null: pushed back below
+      Ctrl& c = label(e.index());
+      Target t = target(c, Fixup::Kind::Op, pc());
+      emit(e.op, t.pc, t.height, t.arity);
+      if (e.op == Opcode::BrOnNull) push(1);
+      return;
+    }
+    case Opcode::BrOnCast: case Opcode::BrOnCastFail: case Opcode::BrOnCastDescEq:
+    case Opcode::BrOnCastDescEqFail: {
+      if (e.op == Opcode::BrOnCastDescEq || e.op == Opcode::BrOnCastDescEqFail) pop(1);  // desc
+      const BrOnCastImm& bc = e.br_on_cast();
+      Ctrl& c = label(bc.label);
+      Target t = target(c, Fixup::Kind::Op, pc());
+      emit(e.op, t.pc, t.height, t.arity, ref_type(bc.to));
+      return;
+    }
+    default: other(e); return;
+  }
+}
+
+
+uint32_t storage_size(const ValType& t) {
+  switch (t.kind) {
+    case ValKind::I8: return 1;
+    case ValKind::I16: return 2;
+    case ValKind::I32: case ValKind::F32: return 4;
+    case ValKind::V128: return 16;
+    default: return 8;
+  }
+}
+uint16_t pack_of(const ValType& t) { return t.kind == ValKind::I8 ? 1 : t.kind == ValKind::I16 ? 2 : 0; }
+
+// Instructions with a fixed signature in the opcode table (numeric, memory, vector, atomic).
+void Lowerer::plain(const Instr& e) {
+  std::string_view sig = info(e.op).sig;
+  size_t arrow = sig.find('>');
+  if (sig.empty() || arrow == std::string_view::npos) {
+    emit(kTrapOp);
+    unreachable();
+    return;
+  }
+  Op& op = emit(e.op);
+  switch (info(e.op).imm) {
+    case Imm::I32: case Imm::F32: op.a = uint32_t(e.bits()); break;
+    case Imm::I64: case Imm::F64: op.set_bc(e.bits()); break;
+    case Imm::MemArg: case Imm::MemArgLane:
+      op.a = e.memarg().mem;
+      op.set_bc(e.memarg().offset);
+      op.x = e.memarg().lane;
+      break;
+    case Imm::Memory: case Imm::Data: op.a = e.index(); break;
+    case Imm::Lane: op.x = uint16_t(e.index()); break;
+    case Imm::V128: case Imm::Shuffle:
+      op.a = uint32_t(code_->v128s.size());
+      code_->v128s.push_back(e.v128());
+      break;
+    case Imm::DataMemory: case Imm::MemoryMemory: op.a = e.pair().a; op.b = e.pair().b; break;
+    default: break;
+  }
+  pop(uint32_t(arrow));
+  push(uint32_t(sig.size() - arrow - 1));
+}
+
+void Lowerer::aggregate(const Instr& e) {
+  auto struct_of = [&](TypeIdx x) -> const StructType& { return types_.expand(module_.types[x]).struct_; };
+  auto array_of = [&](TypeIdx x) -> const ArrayType& { return types_.expand(module_.types[x]).array; };
+  switch (e.op) {
+    case Opcode::StructNew: case Opcode::StructNewDefault: {
+      uint32_t n = uint32_t(struct_of(e.index()).fields.size());
+      if (e.op == Opcode::StructNew) pop(n);
+      emit(e.op, module_.types[e.index()], n);
+      push(1);
+      return;
+    }
+    case Opcode::StructGet: case Opcode::StructGetS: case Opcode::StructGetU:
+    case Opcode::StructSet: {
+      const FieldType& ft = struct_of(e.pair().a).fields[e.pair().b];
+      emit(e.op, e.pair().b, 0, 0, pack_of(ft.type));
+      pop(e.op == Opcode::StructSet ? 2 : 1);
+      if (e.op != Opcode::StructSet) push(1);
+      return;
+    }
+    case Opcode::ArrayNew: case Opcode::ArrayNewDefault:
+      pop(e.op == Opcode::ArrayNew ? 2 : 1);
+      emit(e.op, module_.types[e.index()], 0, 0, uint16_t(storage_size(array_of(e.index()).field.type)));
+      push(1);
+      return;
+    case Opcode::ArrayNewFixed: case Opcode::ArrayNewData: case Opcode::ArrayNewElem: {
+      uint32_t x = e.pair().a;
+      pop(e.op == Opcode::ArrayNewFixed ? e.pair().b : 2);
+      emit(e.op, module_.types[x], e.pair().b, 0, uint16_t(storage_size(array_of(x).field.type)));
+      push(1);
+      return;
+    }
+    case Opcode::ArrayGet: case Opcode::ArrayGetS: case Opcode::ArrayGetU:
+    case Opcode::ArraySet: case Opcode::ArrayFill:
+      emit(e.op, 0, 0, 0, uint16_t(storage_size(array_of(e.index()).field.type)));
+      pop(e.op == Opcode::ArraySet ? 3 : e.op == Opcode::ArrayFill ? 4 : 2);
+      if (e.op != Opcode::ArraySet && e.op != Opcode::ArrayFill) push(1);
+      return;
+    case Opcode::ArrayCopy:
+      emit(e.op, 0, 0, 0, uint16_t(storage_size(array_of(e.pair().a).field.type)));
+      pop(5);
+      return;
+    case Opcode::ArrayInitData: case Opcode::ArrayInitElem:
+      emit(e.op, 0, e.pair().b, 0, uint16_t(storage_size(array_of(e.pair().a).field.type)));
+      pop(4);
+      return;
+    case Opcode::ArrayLen: case Opcode::AnyConvertExtern: case Opcode::ExternConvertAny:
+    case Opcode::RefGetDesc:
+      emit(e.op);
+      return;
+    case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc: {  // custom descriptors
+      uint32_t n = uint32_t(struct_of(e.index()).fields.size());
+      pop(e.op == Opcode::StructNewDesc ? n + 1 : 1);
+      emit(e.op, module_.types[e.index()], n);
+      push(1);
+      return;
+    }
+    case Opcode::RefCastDescEq: case Opcode::RefCastDescEqNull: {
+      RefType t = e.ref_type();
+      t.nullable = e.op == Opcode::RefCastDescEqNull;
+      pop(1);
+      emit(e.op, 0, 0, 0, ref_type(t));
+      return;
+    }
+    default:
+      emit(kTrapOp);
+      unreachable();
+      return;
+  }
+}
+
+void Lowerer::other(const Instr& e) {
+  switch (e.op) {
+    case Opcode::Throw: {
+      const TagInst* tag = module_.tag_ptrs[e.index()];
+      pop(uint32_t(tag->functype->params.size()));
+      emit_ptr(e.op, tag, e.index());
+      unreachable();
+      return;
+    }
+    case Opcode::Rethrow: emit(e.op, label(e.index()).height); unreachable(); return;
+    case Opcode::ThrowRef: pop(1); emit(e.op); unreachable(); return;
+    case Opcode::Call: case Opcode::ReturnCall: {
+      const FuncInst* f = module_.func_ptrs[e.index()];
+      emit_ptr(e.op, f);
+      call(e.op, *f->functype, e.op == Opcode::ReturnCall, 0);
+      return;
+    }
+    case Opcode::CallIndirect: case Opcode::ReturnCallIndirect:
+      emit(e.op, module_.types[e.pair().b], e.pair().a);
+      call(e.op, func_type(e.pair().b), e.op == Opcode::ReturnCallIndirect, 1);
+      return;
+    case Opcode::CallRef: case Opcode::ReturnCallRef:
+      emit(e.op);
+      call(e.op, func_type(e.index()), e.op == Opcode::ReturnCallRef, 1);
+      return;
+    case Opcode::Drop: pop(1); emit(e.op); return;
+    case Opcode::Select: case Opcode::SelectT: pop(2); emit(Opcode::Select); return;
+    case Opcode::LocalGet: emit(e.op, e.index()); push(1); return;
+    case Opcode::LocalSet: emit(e.op, e.index()); pop(1); return;
+    case Opcode::LocalTee: emit(e.op, e.index()); return;
+    case Opcode::GlobalGet: emit_ptr(e.op, module_.global_ptrs[e.index()]); push(1); return;
+    case Opcode::GlobalSet: emit_ptr(e.op, module_.global_ptrs[e.index()]); pop(1); return;
+    case Opcode::TableGet: emit(e.op, e.index()); return;
+    case Opcode::TableSet: emit(e.op, e.index()); pop(2); return;
+    case Opcode::TableSize: emit(e.op, e.index()); push(1); return;
+    case Opcode::TableGrow: emit(e.op, e.index()); pop(1); return;
+    case Opcode::TableFill: emit(e.op, e.index()); pop(3); return;
+    case Opcode::TableCopy: case Opcode::TableInit:
+      emit(e.op, e.pair().a, e.pair().b);
+      pop(3);
+      return;
+    case Opcode::ElemDrop: emit(e.op, e.index()); return;
+    case Opcode::MemoryCopy: emit(e.op, e.pair().a, e.pair().b); pop(3); return;
+    case Opcode::RefNull: emit(e.op); push(1); return;
+    case Opcode::RefFunc: emit(e.op, module_.funcs[e.index()]); push(1); return;
+    case Opcode::RefEq: emit(e.op); pop(1); return;
+    case Opcode::RefIsNull: case Opcode::RefAsNonNull: case Opcode::RefI31:
+    case Opcode::I31GetS: case Opcode::I31GetU:
+      emit(e.op);
+      return;
+    case Opcode::RefTest: case Opcode::RefTestNull: case Opcode::RefCast:
+    case Opcode::RefCastNull: {
+      RefType t = e.ref_type();
+      t.nullable = e.op == Opcode::RefTestNull || e.op == Opcode::RefCastNull;
+      emit(e.op, 0, 0, 0, ref_type(t));
+      return;
+    }
+    default: break;
+  }
+  if (info(e.op).prefix == 0xFB) aggregate(e);
+  else plain(e);
+}
+
+}  // namespace
+
+std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
+                                 const FuncType& type, const std::vector<ValType>& locals,
+                                 const Expr& body) {
+  Lowerer l(store, module);
+  uint32_t params = uint32_t(type.params.size());
+  return l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()));
+}
+
+std::unique_ptr<Code> lower_const(const Store& store, const ModuleInst& module, const Expr& e) {
+  Lowerer l(store, module);
+  return l.run(e, 0, 0, 1);
+}
+
+}  // namespace wasm::interp

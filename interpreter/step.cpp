@@ -1,0 +1,503 @@
+// Execution of instructions — exec/instructions.rst. `step` performs one reduction and `run`
+// loops; both instantiate one loop template whose machine registers (pc, sp, base) live in
+// locals. One case per instruction; long or cold ones delegate to interpreter/exec.h.
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "interpreter/config.h"
+#include "interpreter/exec.h"
+#include "interpreter/numerics.h"
+#include "spec/match.h"
+
+namespace wasm::interp {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "memory accesses assume little endian");
+namespace N = numerics;
+
+// The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
+std::string rule_of(const Op& op) {
+  switch (op.code) {
+    case kJump: return "Step_pure/br";
+    case kJumpUnless: return "Step_pure/if";
+    case kJumpIf: case kBrIfKeep: return "Step_pure/br_if";
+    case kBrKeep: return "Step_pure/br";
+    case kReturnOp: return "Step_pure/return";
+    case kTrapOp: return "Step_pure/trap";
+    default: break;
+  }
+  if (op.code >= kOpcodeCount) return "?";
+  const OpInfo& i = info(Opcode(op.code));
+  std::string_view text = i.text, sig = i.sig;
+  std::string_view name = text.substr(text.find('.') + 1);
+  if (i.align >= 0) return text.find("store") != std::string_view::npos ? "Step/store" : "Step_read/load";
+  if (!sig.empty() && i.prefix != 0xFD && i.prefix != 0xFE) {
+    size_t arrow = sig.find('>');
+    static constexpr std::string_view kRel[] = {"eq", "ne", "lt", "lt_s", "lt_u", "gt", "gt_s", "gt_u",
+                                                "le", "le_s", "le_u", "ge", "ge_s", "ge_u"};
+    if (arrow == 0 && text.find("const") != std::string_view::npos) return "Step_pure/const";
+    if (arrow == 1 && name == "eqz") return "Step_pure/testop";
+    if (arrow == 1) return sig[0] == sig[2] ? "Step_pure/unop-val" : "Step_pure/cvtop-val";
+    if (arrow == 2 && std::find(std::begin(kRel), std::end(kRel), name) != std::end(kRel))
+      return "Step_pure/relop";
+    if (arrow == 2) return "Step_pure/binop-val";
+  }
+  return cat("Step/", text);
+}
+
+// --trace: [depth] pc: rule instruction ;; the top of the operand stack (at most 3 slots).
+void trace_step(const Thread& t, const Op& op, uint32_t pc, const Slot* sp, const Slot* base) {
+  std::FILE* out = t.options.trace;
+  std::string_view name = op.code < kOpcodeCount ? info(Opcode(op.code)).text : "";
+  static constexpr std::string_view kInternal[] = {"jump", "jump_unless", "jump_if", "br",
+                                                   "br_if", "return", "trap"};
+  if (op.code >= kOpcodeCount && op.code < kInternalCount) name = kInternal[op.code - kOpcodeCount];
+  std::string rule = rule_of(op);
+  std::fprintf(out, "[%u] %4u: %-24s %-20.*s ;;", t.depth - t.entry_depth, pc, rule.c_str(),
+               int(name.size()), name.data());
+  long height = long(sp - base);
+  for (long i = height > 3 ? height - 3 : 0; i < height; ++i)
+    std::fprintf(out, " 0x%llx", static_cast<unsigned long long>(base[i].lo));
+  std::fputc('\n', out);
+}
+
+// Keeps the top `arity` slots at `height` (a branch never moves values up: dst <= src).
+inline void keep(Slot*& sp, Slot* base, uint32_t height, uint32_t arity) {
+  Slot* dst = base + height;
+  Slot* src = sp - arity;
+  for (uint32_t i = 0; i < arity; ++i) dst[i] = src[i];
+  sp = dst + arity;
+}
+
+// Custom descriptors: does r pass a cast to a type described by `desc`? (null: if nullable)
+inline bool desc_matches(const Store& s, uint64_t r, uint64_t desc, bool nullable) {
+  if (is_null(r)) return nullable;
+  return ref_kind(r) == RefKind::Struct && !is_externalized(r) && s.structs[ref_payload(r)].desc == desc;
+}
+
+inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size && ea <= size - n; }
+
+}  // namespace
+
+#define CASE(name) case uint16_t(Opcode::name)
+#define TRAP(msg) do { t.message = (msg); SAVE(pc - 1); return Status::Trap; } while (0)
+// Helpers taking the stack pointer get a copy (s_), so that `sp` itself can stay in a register.
+#define SAVE(at) (t.pc = (at), t.sp = uint32_t(sp - vals), t.base = uint32_t(base - vals), \
+                  t.code = code, t.module = module)
+#define LOAD() (code = t.code, ops = code->ops.data(), pc = t.pc, vals = t.values.data(), \
+                base = vals + t.base, sp = vals + t.sp, module = t.module, \
+                mem0 = module != nullptr && !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr)
+#define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
+#define PTR(T, op) reinterpret_cast<T*>((op).bc())
+
+// Numeric instruction families: operands a (and b) read with `get`, result made with `make`.
+#define UN(name, get, make, expr) CASE(name): { auto a = sp[-1].get(); sp[-1] = Slot::make(expr); break; }
+#define BIN(name, get, make, expr) \
+  CASE(name): { auto b = sp[-1].get(); auto a = sp[-2].get(); --sp; sp[-1] = Slot::make(expr); break; }
+#define BIN_PARTIAL(name, get, make, expr) CASE(name): { \
+    auto b = sp[-1].get(); auto a = sp[-2].get(); auto r = (expr); \
+    if (!r) { TRAP(std::string(N::trap_message(r.error()))); } --sp; sp[-1] = Slot::make(*r); break; }
+#define CVT_PARTIAL(name, get, make, expr) CASE(name): { \
+    auto a = sp[-1].get(); auto r = (expr); \
+    if (!r) { TRAP(std::string(N::trap_message(r.error()))); } sp[-1] = Slot::make(*r); break; }
+#define LOAD_OP(name, T, make) CASE(name): { \
+    MemInst* m = MEM(op); uint64_t ea = sp[-1].lo + op.bc(); \
+    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size)) { TRAP("out of bounds memory access"); } \
+    T v; std::memcpy(&v, m->data + ea, sizeof(T)); sp[-1] = make; break; }
+#define STORE_OP(name, T) CASE(name): { \
+    MemInst* m = MEM(op); uint64_t ea = sp[-2].lo + op.bc(); \
+    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size)) { TRAP("out of bounds memory access"); } \
+    T v = T(sp[-1].lo); std::memcpy(m->data + ea, &v, sizeof(T)); sp -= 2; break; }
+
+// Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step()).
+template <bool Trace, bool Limited>
+Status loop(Thread& t, uint64_t limit) {
+  Store& store = t.store;
+  const Code* code;
+  const Op* ops;
+  uint32_t pc;
+  Slot *vals, *base, *sp;
+  ModuleInst* module;
+  MemInst* mem0;
+  LOAD();
+
+  // spec: Step_read/call-addr (wasm functions) — push a frame; Exhaustion beyond the limit.
+  // Returns false on exhaustion. For tail calls the caller's frame is reused.
+  auto enter_wasm = [&](FuncInst& f, bool tail) __attribute__((always_inline)) {
+    const Code* callee = f.code.get();
+    Slot* args = sp - callee->params;
+    if (tail) {
+      for (uint32_t i = 0; i < callee->params; ++i) base[i] = args[i];
+      args = base;
+    } else {
+      if (t.depth - t.entry_depth >= t.options.max_call_depth) return false;
+      if (t.depth == t.frames.size()) [[unlikely]] t.frames.resize(t.frames.size() * 2);
+      t.frames[t.depth++] = Frame{code, module, pc, uint32_t(base - vals)};
+    }
+    if (size_t(args - vals) + callee->max_height + 16 > t.values.size()) {
+      uint32_t a = uint32_t(args - vals);
+      t.sp = uint32_t(sp - vals);
+      t.values.resize(std::max(t.values.size() * 2, size_t(a) + callee->max_height + 1024));
+      vals = t.values.data();
+      args = vals + a;
+    }
+    base = args;
+    sp = base + callee->locals;
+    for (uint32_t i = callee->params; i < callee->locals; ++i) base[i] = Slot{};
+    code = callee;
+    ops = code->ops.data();
+    pc = 0;
+    module = f.module;
+    mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
+    return true;
+  };
+
+  for (;;) {
+    if constexpr (Limited) {
+      if (limit-- == 0) {
+        SAVE(pc);
+        return Status::Running;
+      }
+    }
+    const Op& op = ops[pc++];
+    if constexpr (Trace) trace_step(t, op, pc - 1, sp, base);
+    switch (op.code) {
+      // ---- Control instructions ----
+      CASE(Unreachable): TRAP("unreachable");  // spec: Step_pure/unreachable
+      case kJump: pc = op.a; break;
+      case kJumpUnless: if ((--sp)->i32() == 0) pc = op.a; break;  // spec: Step_pure/if-*
+      case kJumpIf: if ((--sp)->i32() != 0) pc = op.a; break;      // spec: Step_pure/br_if-*
+      case kBrKeep: keep(sp, base, op.b, op.c); pc = op.a; break;  // spec: Step_pure/br-*
+      case kBrIfKeep:
+        if ((--sp)->i32() != 0) { keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      CASE(BrTable): {  // spec: Step_pure/br_table-lt, Step_pure/br_table-ge
+        uint32_t i = (--sp)->i32();
+        const Target& to = code->br_tables[op.a + (i < op.b ? i : op.b)];
+        keep(sp, base, to.height, to.arity);
+        pc = to.pc;
+        break;
+      }
+      case kTrapOp: TRAP(std::string(kUnsupportedMessage));
+      case kReturnOp: {  // spec: Step_pure/return-frame, Step_pure/frame-vals
+        uint32_t n = code->results;
+        keep(sp, base, 0, n);
+        if (t.depth == t.entry_depth) {
+          SAVE(pc - 1);
+          return Status::Done;
+        }
+        const Frame& f = t.frames[t.depth - 1];
+        code = f.code;
+        ops = code->ops.data();
+        pc = f.pc;
+        base = vals + f.base;
+        module = f.module;
+        mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
+        --t.depth;
+        break;
+      }
+      CASE(Call): CASE(ReturnCall): {  // spec: Step_read/call, Step_read/return_call
+        FuncInst& g = *PTR(FuncInst, op);
+        bool tail = op.code == uint16_t(Opcode::ReturnCall);
+        if (g.code == nullptr) {
+          SAVE(pc);
+          Status s = exec::call_host(t, g);
+          if (s != Status::Running) {
+            t.pc = pc - 1;
+            if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+            LOAD();
+            break;
+          }
+          vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
+          if (tail) {
+            keep(sp, base, 0, uint32_t(g.functype->results.size()));
+            goto tail_host_return;
+          }
+          break;
+        }
+        if (!enter_wasm(g, tail)) {
+          t.message = "call stack exhausted";
+          SAVE(pc - 1);
+          return Status::Exhaustion;
+        }
+        break;
+      }
+      CASE(CallIndirect): CASE(ReturnCallIndirect): {  // spec: Step_read/call_indirect
+        TableInst& tab = *module->table_ptrs[op.b];
+        uint64_t i = (--sp)->lo;
+        if (i >= tab.refs.size()) TRAP(cat("undefined element ", i));
+        uint64_t r = tab.refs[i];
+        if (is_null(r)) TRAP(cat("uninitialized element ", i));
+        FuncInst& f = store.funcs[ref_payload(r)];
+        if (f.type != op.a && !match_deftype(store.types(), f.type, op.a))
+          TRAP("indirect call type mismatch");
+        bool tail = op.code == uint16_t(Opcode::ReturnCallIndirect);
+        {
+          FuncInst& g = f;
+          if (g.code == nullptr) {
+            SAVE(pc);
+            Status s = exec::call_host(t, g);
+            if (s != Status::Running) {
+              t.pc = pc - 1;
+              if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+              LOAD();
+              break;
+            }
+            vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
+            if (tail) {
+              keep(sp, base, 0, uint32_t(g.functype->results.size()));
+              goto tail_host_return;
+            }
+            break;
+          }
+          if (!enter_wasm(g, tail)) {
+            t.message = "call stack exhausted";
+            SAVE(pc - 1);
+            return Status::Exhaustion;
+          }
+        }
+        break;
+      }
+      CASE(CallRef): CASE(ReturnCallRef): {  // spec: Step_read/call_ref-null, -func
+        uint64_t r = (--sp)->ref();
+        if (is_null(r)) TRAP("null function reference");
+        FuncInst& g = store.funcs[ref_payload(r)];
+        bool tail = op.code == uint16_t(Opcode::ReturnCallRef);
+        if (g.code == nullptr) {
+          SAVE(pc);
+          Status s = exec::call_host(t, g);
+          if (s != Status::Running) {
+            t.pc = pc - 1;
+            if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
+            LOAD();
+            break;
+          }
+          vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
+          if (tail) {
+            keep(sp, base, 0, uint32_t(g.functype->results.size()));
+            goto tail_host_return;
+          }
+          break;
+        }
+        if (!enter_wasm(g, tail)) {
+          t.message = "call stack exhausted";
+          SAVE(pc - 1);
+          return Status::Exhaustion;
+        }
+        break;
+      }
+      tail_host_return: {
+        if (t.depth == t.entry_depth) {
+          SAVE(pc);
+          return Status::Done;
+        }
+        const Frame& fr = t.frames[t.depth - 1];
+        code = fr.code;
+        ops = code->ops.data();
+        pc = fr.pc;
+        base = vals + fr.base;
+        module = fr.module;
+        mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
+        --t.depth;
+        break;
+      }
+      CASE(Throw): {  // spec: Step/throw
+        Slot* s_ = sp;
+        uint64_t exn = exec::new_exn(store, module->tags[op.a],
+                                     PTR(TagInst, op)->functype->params.size(), s_);
+        sp = s_;
+        SAVE(pc - 1);
+        if (!exec::unwind(t, exn)) return Status::Exception;
+        LOAD();
+        break;
+      }
+      CASE(ThrowRef): CASE(Rethrow): {  // spec: Step_read/throw_ref-*, legacy rethrow
+        uint64_t exn = op.code == uint16_t(Opcode::Rethrow) ? base[op.a].ref() : (--sp)->ref();
+        if (is_null(exn)) TRAP("null exception reference");
+        SAVE(pc - 1);
+        if (!exec::unwind(t, exn)) return Status::Exception;
+        LOAD();
+        break;
+      }
+      CASE(BrOnNull):  // spec: Step_pure/br_on_null-*
+        if (is_null(sp[-1].ref())) { --sp; keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      CASE(BrOnNonNull):  // spec: Step_pure/br_on_non_null-*
+        if (is_null(sp[-1].ref())) --sp;
+        else { keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      CASE(BrOnCast): CASE(BrOnCastFail): {  // spec: Step_read/br_on_cast-*, br_on_cast_fail-*
+        bool ok = store.ref_matches(sp[-1].ref(), code->ref_types[op.x]);
+        if (ok == (op.code == uint16_t(Opcode::BrOnCast))) { keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      }
+
+      // ---- Parametric instructions ----
+      CASE(Drop): --sp; break;  // spec: Step_pure/drop
+      CASE(Select): {           // spec: Step_pure/select-true, select-false
+        sp -= 2;
+        if (sp[1].i32() == 0) sp[-1] = sp[0];
+        break;
+      }
+
+      // ---- Variable instructions ----
+      CASE(LocalGet): *sp++ = base[op.a]; break;     // spec: Step_read/local.get
+      CASE(LocalSet): base[op.a] = *--sp; break;     // spec: Step/local.set
+      CASE(LocalTee): base[op.a] = sp[-1]; break;    // spec: Step_pure/local.tee
+      CASE(GlobalGet): *sp++ = PTR(GlobalInst, op)->value; break;  // spec: Step_read/global.get
+      CASE(GlobalSet): PTR(GlobalInst, op)->value = *--sp; break;  // spec: Step/global.set
+
+      // ---- Table instructions ----
+      CASE(TableGet): {  // spec: Step_read/table.get-*
+        TableInst& tab = *module->table_ptrs[op.a];
+        uint64_t i = sp[-1].lo;
+        if (i >= tab.refs.size()) TRAP("out of bounds table access");
+        sp[-1] = Slot::of_ref(tab.refs[i]);
+        break;
+      }
+      CASE(TableSet): {  // spec: Step/table.set-*
+        TableInst& tab = *module->table_ptrs[op.a];
+        uint64_t i = sp[-2].lo;
+        if (i >= tab.refs.size()) TRAP("out of bounds table access");
+        tab.refs[i] = sp[-1].ref();
+        sp -= 2;
+        break;
+      }
+      CASE(TableSize): *sp++ = Slot::of_i64(module->table_ptrs[op.a]->refs.size()); break;
+      CASE(TableGrow): { Slot* s_ = sp; exec::table_grow(*module->table_ptrs[op.a], s_); sp = s_; break; }
+      CASE(TableFill):
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_fill(*module->table_ptrs[op.a], s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+      CASE(TableCopy):
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_copy(*module->table_ptrs[op.a], *module->table_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+      CASE(TableInit):
+        { Slot* s_ = sp; exec::Trap m_ = exec::table_init(*module->table_ptrs[op.a], *module->elem_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+      CASE(ElemDrop): module->elem_ptrs[op.a]->refs = {}; break;  // spec: Step/elem.drop
+
+      // ---- Memory instructions ---- spec: Step_read/load-*, Step/store-*
+      LOAD_OP(I32Load, uint32_t, Slot::of_i32(v))
+      LOAD_OP(I64Load, uint64_t, Slot::of_i64(v))
+      LOAD_OP(F32Load, uint32_t, Slot::of_i32(v))
+      LOAD_OP(F64Load, uint64_t, Slot::of_i64(v))
+      LOAD_OP(I32Load8S, int8_t, Slot::of_i32(uint32_t(int32_t(v))))
+      LOAD_OP(I32Load8U, uint8_t, Slot::of_i32(v))
+      LOAD_OP(I32Load16S, int16_t, Slot::of_i32(uint32_t(int32_t(v))))
+      LOAD_OP(I32Load16U, uint16_t, Slot::of_i32(v))
+      LOAD_OP(I64Load8S, int8_t, Slot::of_i64(uint64_t(int64_t(v))))
+      LOAD_OP(I64Load8U, uint8_t, Slot::of_i64(v))
+      LOAD_OP(I64Load16S, int16_t, Slot::of_i64(uint64_t(int64_t(v))))
+      LOAD_OP(I64Load16U, uint16_t, Slot::of_i64(v))
+      LOAD_OP(I64Load32S, int32_t, Slot::of_i64(uint64_t(int64_t(v))))
+      LOAD_OP(I64Load32U, uint32_t, Slot::of_i64(v))
+      STORE_OP(I32Store, uint32_t)
+      STORE_OP(I64Store, uint64_t)
+      STORE_OP(F32Store, uint32_t)
+      STORE_OP(F64Store, uint64_t)
+      STORE_OP(I32Store8, uint8_t)
+      STORE_OP(I32Store16, uint16_t)
+      STORE_OP(I64Store8, uint8_t)
+      STORE_OP(I64Store16, uint16_t)
+      STORE_OP(I64Store32, uint32_t)
+      CASE(MemorySize): *sp++ = Slot::of_i64(MEM(op)->pages()); break;  // spec: Step_read/memory.size
+      CASE(MemoryGrow): { Slot* s_ = sp; exec::memory_grow(*MEM(op), s_); sp = s_; break; }
+      CASE(MemoryFill): { Slot* s_ = sp; exec::Trap m_ = exec::memory_fill(*MEM(op), s_); sp = s_; if (m_) TRAP(m_); } break;
+      CASE(MemoryCopy):
+        { Slot* s_ = sp; exec::Trap m_ = exec::memory_copy(*MEM(op), *module->mem_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+      CASE(MemoryInit):
+        { Slot* s_ = sp; exec::Trap m_ = exec::memory_init(*MEM(op), *module->data_ptrs[op.b], s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+      CASE(DataDrop): module->data_ptrs[op.a]->bytes = {}; break;  // spec: Step/data.drop
+
+      // ---- Reference instructions ----
+      CASE(RefNull): *sp++ = Slot::of_ref(kNullRef); break;  // spec: Step_read/ref.null-idx
+      CASE(RefIsNull): sp[-1] = Slot::of_i32(is_null(sp[-1].ref())); break;
+      CASE(RefFunc): *sp++ = Slot::of_ref(make_ref(RefKind::Func, op.a)); break;
+      CASE(RefEq): --sp; sp[-1] = Slot::of_i32(sp[-1].ref() == sp[0].ref()); break;
+      CASE(RefAsNonNull): if (is_null(sp[-1].ref())) TRAP("null reference"); break;
+      CASE(RefTest): CASE(RefTestNull):  // spec: Step_read/ref.test-*
+        sp[-1] = Slot::of_i32(store.ref_matches(sp[-1].ref(), code->ref_types[op.x]));
+        break;
+      CASE(RefCast): CASE(RefCastNull):  // spec: Step_read/ref.cast-*
+        if (!store.ref_matches(sp[-1].ref(), code->ref_types[op.x])) TRAP("cast failure");
+        break;
+      CASE(RefI31): sp[-1] = Slot::of_ref(make_i31(sp[-1].i32())); break;
+      CASE(I31GetS): CASE(I31GetU): {  // spec: Step_pure/i31.get-*
+        uint64_t r = sp[-1].ref();
+        if (is_null(r)) TRAP("null i31 reference");
+        sp[-1] = Slot::of_i32(op.code == uint16_t(Opcode::I31GetS) ? i31_get_s(r) : i31_get_u(r));
+        break;
+      }
+      CASE(AnyConvertExtern): sp[-1] = Slot::of_ref(internalize(sp[-1].ref())); break;
+      CASE(ExternConvertAny): sp[-1] = Slot::of_ref(externalize(sp[-1].ref())); break;
+      CASE(RefGetDesc): {  // custom descriptors: spec Step_read/ref.get_desc-*
+        uint64_t r = sp[-1].ref();
+        if (is_null(r)) TRAP("null reference");
+        sp[-1] = Slot::of_ref(store.structs[ref_payload(r)].desc);
+        break;
+      }
+      CASE(RefCastDescEq): CASE(RefCastDescEqNull): {  // spec: Step_read/ref.cast_desc_eq-*
+        uint64_t desc = (--sp)->ref();
+        if (is_null(desc)) TRAP("null descriptor reference");
+        if (!desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable))
+          TRAP("descriptor cast failure");
+        break;
+      }
+      CASE(BrOnCastDescEq): CASE(BrOnCastDescEqFail): {  // spec: Step_read/br_on_cast_desc_eq-*
+        uint64_t desc = (--sp)->ref();
+        if (is_null(desc)) TRAP("null descriptor reference");
+        bool ok = desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable);
+        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) { keep(sp, base, op.b, op.c); pc = op.a; }
+        break;
+      }
+      CASE(StructNewDesc): CASE(StructNewDefaultDesc):
+      CASE(StructNew): CASE(StructNewDefault): CASE(StructGet): CASE(StructGetS):
+      CASE(StructGetU): CASE(StructSet): CASE(ArrayNew): CASE(ArrayNewDefault):
+      CASE(ArrayNewFixed): CASE(ArrayNewData): CASE(ArrayNewElem): CASE(ArrayGet):
+      CASE(ArrayGetS): CASE(ArrayGetU): CASE(ArraySet): CASE(ArrayLen): CASE(ArrayFill):
+      CASE(ArrayCopy): CASE(ArrayInitData): CASE(ArrayInitElem):
+        { Slot* s_ = sp; exec::Trap m_ = exec::aggregate(store, *module, op, s_); sp = s_; if (m_) TRAP(m_); }
+        break;
+
+      // ---- Numeric instructions ---- spec: Step_pure/const, unop-val, binop-val, testop,
+      // relop, cvtop-val, and the trapping variants (binop-trap, cvtop-trap)
+      CASE(I32Const): *sp++ = Slot::of_i32(op.a); break;
+      CASE(I64Const): *sp++ = Slot::of_i64(op.bc()); break;
+      CASE(F32Const): *sp++ = Slot::of_i32(op.a); break;
+      CASE(F64Const): *sp++ = Slot::of_i64(op.bc()); break;
+#include "interpreter/step_numeric.inc"
+
+      default:
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFD) {
+          { Slot* s_ = sp; exec::Trap m_ = exec::vector(op, s_, *code, *module, t.options.relaxed); sp = s_; if (m_) TRAP(m_); }
+          break;
+        }
+        if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
+          { Slot* s_ = sp; exec::Trap m_ = exec::atomic(op, s_, *module); sp = s_; if (m_) TRAP(m_); }
+          break;
+        }
+        TRAP(std::string(kUnsupportedMessage));
+    }
+  }
+}
+
+Status step(Thread& t) {
+  return t.options.trace != nullptr ? loop<true, true>(t, 1) : loop<false, true>(t, 1);
+}
+
+Status run(Thread& t) {
+  uint64_t limit = t.options.fuel;
+  Status s = t.options.trace != nullptr ? loop<true, true>(t, limit == 0 ? ~uint64_t(0) : limit)
+             : limit != 0               ? loop<false, true>(t, limit)
+                                        : loop<false, false>(t, 0);
+  if (s == Status::Running) {
+    t.message = "fuel exhausted";
+    return Status::Exhaustion;
+  }
+  return s;
+}
+
+}  // namespace wasm::interp

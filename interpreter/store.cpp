@@ -1,0 +1,91 @@
+// The store: allocation and growth of memories and tables, dynamic reference types —
+// exec/runtime.rst, exec/modules.rst ($growtable, $growmem).
+#include "interpreter/store.h"
+
+#include <sys/mman.h>
+
+#include "spec/error.h"
+#include "spec/match.h"
+
+namespace wasm::interp {
+
+MemInst::~MemInst() {
+  if (data != nullptr) munmap(data, reserved);
+}
+
+std::optional<std::string> MemInst::allocate(const MemType& t) {
+  type = t;
+  page_log2 = t.page_size_log2.value_or(16);
+  uint64_t addr_limit = t.addr == AddrType::I32 ? uint64_t(1) << 32 : ~uint64_t(0);
+  uint64_t max_pages = t.limits.max.value_or(addr_limit >> page_log2);
+  if (max_pages > (addr_limit >> page_log2)) max_pages = addr_limit >> page_log2;
+  uint64_t limit = max_pages << page_log2;
+  if (t.limits.min > max_pages)
+    return cat("memory allocation failed: ", t.limits.min, " pages exceed the maximum");
+  uint64_t min_bytes = t.limits.min << page_log2;
+  if (min_bytes > kMaxMemoryReserve)
+    return cat("memory allocation failed: ", min_bytes, " bytes exceed the implementation limit");
+  reserved = limit < kMaxMemoryReserve ? limit : kMaxMemoryReserve;
+  if (reserved == 0) reserved = 1;  // a distinct, valid base address for empty memories
+  void* p = mmap(nullptr, reserved, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    reserved = 0;
+    return cat("memory allocation failed: cannot reserve ", limit, " bytes");
+  }
+  data = static_cast<uint8_t*>(p);
+  if (min_bytes > 0 && mprotect(data, min_bytes, PROT_READ | PROT_WRITE) != 0)
+    return cat("memory allocation failed: cannot commit ", min_bytes, " bytes");
+  size = min_bytes;
+  return std::nullopt;
+}
+
+// spec: $growmem — fails (nothing) beyond the declared maximum or what could be reserved.
+std::optional<uint64_t> MemInst::grow(uint64_t delta) {
+  uint64_t old = pages();
+  uint64_t addr_limit = type.addr == AddrType::I32 ? uint64_t(1) << 32 : ~uint64_t(0);
+  uint64_t max_pages = type.limits.max.value_or(addr_limit >> page_log2);
+  if (delta > max_pages || old + delta > max_pages) return std::nullopt;
+  uint64_t new_size = (old + delta) << page_log2;
+  if (new_size > reserved) return std::nullopt;
+  if (new_size > size && mprotect(data + size, new_size - size, PROT_READ | PROT_WRITE) != 0)
+    return std::nullopt;
+  size = new_size;
+  return old;
+}
+
+// spec: $growtable
+std::optional<uint64_t> TableInst::grow(uint64_t delta, uint64_t init) {
+  uint64_t old = refs.size();
+  uint64_t max = type.limits.max.value_or(type.addr == AddrType::I32 ? 0xFFFF'FFFFu : ~uint64_t(0));
+  if (delta > kMaxTableSize - old || old + delta > max) return std::nullopt;  // no wrap-around
+  refs.resize(old + delta, init);
+  return old;
+}
+
+// spec: Ref_ok + Reftype_sub — does the reference value r have (a subtype of) type t?
+bool Store::ref_matches(uint64_t r, const RefType& t) const {
+  if (is_null(r)) return t.nullable;
+  HeapKind h = t.heap.kind;
+  if (is_externalized(r)) return h == HeapKind::Extern;
+  auto concrete = [&](TypeId actual) {
+    if (h != HeapKind::Index) return false;
+    if (t.heap.exact) return actual == t.heap.index;
+    return match_deftype(*types_, actual, t.heap.index);
+  };
+  switch (ref_kind(r)) {
+    case RefKind::Null: return t.nullable;
+    case RefKind::I31: return h == HeapKind::Any || h == HeapKind::Eq || h == HeapKind::I31;
+    case RefKind::Struct:
+      return h == HeapKind::Any || h == HeapKind::Eq || h == HeapKind::Struct ||
+             concrete(structs[ref_payload(r)].type);
+    case RefKind::Array:
+      return h == HeapKind::Any || h == HeapKind::Eq || h == HeapKind::Array ||
+             concrete(arrays[ref_payload(r)].type);
+    case RefKind::Func: return h == HeapKind::Func || concrete(funcs[ref_payload(r)].type);
+    case RefKind::Exn: return h == HeapKind::Exn;
+    case RefKind::Host: return h == HeapKind::Any;
+  }
+  return false;
+}
+
+}  // namespace wasm::interp

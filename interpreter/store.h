@@ -1,0 +1,156 @@
+// The store and its instances — exec/runtime.rst (Store, Addresses, Module Instances, ...).
+//
+// Instances live in deques, so addresses (indices) and pointers both stay valid as the store
+// grows; lowered code holds pointers for speed. Nothing is ever freed.
+// deviation: no garbage collection of structs, arrays and exceptions; unreachable objects just
+// stay in the store, which is unobservable to a program.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/code.h"
+#include "interpreter/engine.h"
+#include "interpreter/value.h"
+#include "spec/type_store.h"
+#include "spec/types.h"
+
+namespace wasm::interp {
+
+struct ModuleInst;
+
+// spec: funcinst ::= {TYPE deftype, MODULE moduleinst, CODE func} | host function
+struct FuncInst {
+  TypeId type = 0;
+  ModuleInst* module = nullptr;  // null for host functions
+  std::unique_ptr<Code> code;    // wasm functions: the lowered body
+  HostFunc host;                 // host functions
+  const FuncType* functype = nullptr;  // expand(type).func
+};
+
+// spec: tableinst ::= {TYPE tabletype, REFS ref*}
+struct TableInst {
+  TableType type;
+  std::vector<uint64_t> refs;
+  // spec: $growtable — the old size, or nothing when the limits or the implementation forbid.
+  std::optional<uint64_t> grow(uint64_t delta, uint64_t init);
+};
+
+// spec: meminst ::= {TYPE memtype, BYTES byte*}
+// The bytes live in a reserved address range (mmap with PROT_NONE, MAP_NORESERVE); growing makes
+// more of it accessible, so `data` never moves (shared memories will rely on that).
+class MemInst {
+ public:
+  MemInst() = default;
+  MemInst(const MemInst&) = delete;
+  MemInst& operator=(const MemInst&) = delete;
+  ~MemInst();
+
+  // Reserves and commits the memory's initial size; an error message when that is impossible.
+  std::optional<std::string> allocate(const MemType& type);
+  // spec: $growmem — the old size in pages, or nothing.
+  std::optional<uint64_t> grow(uint64_t delta_pages);
+
+  uint64_t pages() const { return size >> page_log2; }
+
+  MemType type;
+  uint8_t* data = nullptr;
+  uint64_t size = 0;      // bytes
+  uint64_t reserved = 0;  // bytes of address space reserved
+  uint32_t page_log2 = 16;
+};
+
+// spec: globalinst ::= {TYPE globaltype, VALUE val}
+struct GlobalInst {
+  GlobalType type;
+  Slot value;
+};
+
+// spec: taginst ::= {TYPE tagtype}
+struct TagInst {
+  TypeId type = 0;
+  const FuncType* functype = nullptr;
+};
+
+// spec: eleminst ::= {TYPE reftype, REFS ref*};  datainst ::= {BYTES byte*}
+struct ElemInst {
+  RefType type;
+  std::vector<uint64_t> refs;
+};
+struct DataInst {
+  std::vector<uint8_t> bytes;
+};
+
+// spec: structinst ::= {TYPE deftype, FIELDS fieldval*}  (packed fields hold wrapped values)
+struct StructInst {
+  TypeId type = 0;
+  std::vector<Slot> fields;
+  uint64_t desc = kNullRef;  // custom descriptors: the descriptor (struct.new_desc), or null
+};
+
+// spec: arrayinst ::= {TYPE deftype, FIELDS fieldval*}, stored compactly: `esize` bytes each.
+struct ArrayInst {
+  TypeId type = 0;
+  uint32_t len = 0;
+  uint32_t esize = 0;
+  std::vector<uint8_t> bytes;
+};
+
+// spec: exninst ::= {TAG tagaddr, FIELDS val*}
+struct ExnInst {
+  Addr tag = 0;
+  std::vector<Slot> fields;
+};
+
+// spec: moduleinst — addresses per index space, plus pointers for the lowered code.
+struct ModuleInst {
+  std::vector<TypeId> types;
+  std::vector<Addr> funcs, tables, mems, globals, tags, elems, datas;
+  std::vector<FuncInst*> func_ptrs;
+  std::vector<TableInst*> table_ptrs;
+  std::vector<MemInst*> mem_ptrs;
+  std::vector<GlobalInst*> global_ptrs;
+  std::vector<TagInst*> tag_ptrs;
+  std::vector<ElemInst*> elem_ptrs;
+  std::vector<DataInst*> data_ptrs;
+  std::vector<std::pair<std::string, ExternVal>> exports;
+};
+
+// spec: store ::= {FUNCS funcinst*, TABLES tableinst*, MEMS meminst*, GLOBALS globalinst*,
+//                  TAGS taginst*, ELEMS eleminst*, DATAS datainst*, STRUCTS structinst*,
+//                  ARRAYS arrayinst*, EXNS exninst*}
+class Store {
+ public:
+  explicit Store(TypeStore& types) : types_(&types) {}
+
+  TypeStore& types() const { return *types_; }
+
+  std::deque<FuncInst> funcs;
+  std::deque<TableInst> tables;
+  std::deque<MemInst> mems;
+  std::deque<GlobalInst> globals;
+  std::deque<TagInst> tags;
+  std::deque<ElemInst> elems;
+  std::deque<DataInst> datas;
+  std::deque<StructInst> structs;
+  std::deque<ArrayInst> arrays;
+  std::deque<ExnInst> exns;
+  std::deque<ModuleInst> modules;
+
+  // The dynamic type test behind ref.test, ref.cast, br_on_cast and call_indirect:
+  // spec: Ref_ok (the type of a reference value) followed by Reftype_sub.
+  bool ref_matches(uint64_t r, const RefType& t) const;
+
+ private:
+  TypeStore* types_;
+};
+
+// The smallest and largest sizes a memory may reach, in bytes (implementation limits).
+inline constexpr uint64_t kMaxMemoryReserve = uint64_t(1) << 33;  // 8 GiB of address space
+inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;       // elements
+
+}  // namespace wasm::interp

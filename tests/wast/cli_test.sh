@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `wasmref run` and `wasmref validate` as a user sees them: exit codes, per-file and closing
+# lines, failure locations, JSON output. Usage: cli_test.sh WASMREF SCRIPTS_DIR
+set -uo pipefail
+wasmref=$1 dir=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+check() {  # check DESCRIPTION COMMAND...: the command must succeed
+  if ! "${@:2}"; then echo "FAIL: $1"; status=1; fi
+}
+
+out=$("$wasmref" run "$dir/passing.wast"); code=$?
+check "passing script exits 0" test "$code" -eq 0
+check "passing closing line" test "$(tail -n 1 <<<"$out")" = "11 passed, 0 failed"
+check "spectest.print_i32 prints" grep -q '^7 : i32$' <<<"$out"
+
+out=$("$wasmref" run -j 2 --json "$tmp/r.json" "$dir/failing.wast" "$dir/passing.wast"); code=$?
+check "failing run exits 1" test "$code" -eq 1
+check "closing line sums the files" test "$(tail -n 1 <<<"$out")" = "13 passed, 2 failed"
+check "per-file line" grep -q 'failing.wast: 2 passed, 2 failed$' <<<"$out"
+check "failure has file:line.col, expected and actual" grep -q \
+  'failing.wast:3.1: assert_return: wrong return values: expected \[(i32.const 2)\], got \[(i32.const 1)\]' <<<"$out"
+check "a failure does not stop the script" grep -q 'failing.wast:4.1: assert_trap: expected runtime error' <<<"$out"
+check "JSON written" grep -q '"command": "assert_return", "passed": false' "$tmp/r.json"
+if command -v python3 >/dev/null; then
+  check "JSON parses" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["failed"] == 2 and len(d["files"]) == 2' "$tmp/r.json"
+fi
+
+"$wasmref" run --outcomes-only "$dir/passing.wast" >/dev/null
+check "--outcomes-only" test $? -eq 0
+"$wasmref" run --bogus "$dir/passing.wast" >/dev/null 2>&1
+check "bad option exits 2" test $? -eq 2
+
+echo '(module (func (result i32) (i32.const 1)))' >"$tmp/ok.wat"
+echo '(module (func (result i32) (i64.const 1)))' >"$tmp/bad.wat"
+check "validate accepts" "$wasmref" validate "$tmp/ok.wat"
+out=$("$wasmref" validate "$tmp/ok.wat" "$tmp/bad.wat"); code=$?
+check "validate rejects with a location" grep -q 'bad.wat:1.9: type mismatch' <<<"$out"
+check "validate exits 1" test "$code" -eq 1
+exit $status

@@ -1,0 +1,17 @@
+;; The runner's own script: every command kind that passes (tests/wast/cli_test.sh).
+(module $M
+  (import "spectest" "print_i32" (func $print (param i32)))
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "trap") (unreachable))
+  (func (export "print") (call $print (i32.const 7)))
+  (global (export "g") i32 (i32.const 42)))
+(register "M" $M)
+(module (import "M" "add" (func (param i32 i32) (result i32))))
+(invoke $M "print")
+(assert_return (invoke $M "add" (i32.const 1) (i32.const 2)) (i32.const 3))
+(assert_return (get $M "g") (i32.const 42))
+(assert_trap (invoke $M "trap") "unreachable")
+(assert_malformed (module quote "(func") "unexpected token")
+(assert_invalid (module (func (result i32))) "type mismatch")
+(assert_unlinkable (module (import "M" "nope" (func))) "unknown import")
+(assert_trap (module (func $s unreachable) (start $s)) "unreachable")

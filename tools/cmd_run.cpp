@@ -1,0 +1,177 @@
+// `wasmref run`: runs .wast scripts with the interpreter (wast/runner.h).
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+#include "text/script.h"
+#include "tools/cli.h"
+#include "tools/run_json.h"
+#include "wast/runner.h"
+
+namespace wasm::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: wasmref run [options] FILE.wast...\n"
+    "\n"
+    "Runs each script as the reference interpreter does: modules are loaded, validated and\n"
+    "instantiated, actions invoked, every assertion checked (messages match by prefix). A\n"
+    "failure prints `file:line.col: command: ...` with the expected and the actual outcome,\n"
+    "and the script goes on. Prints `FILE: N passed, M failed` per file and, at the end,\n"
+    "`N passed, M failed`. Exit status 0 iff nothing failed.\n"
+    "\n"
+    "  --json FILE       write per-assertion results to FILE as JSON\n"
+    "  -j N              run N files in parallel (each with its own engine)\n"
+    "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording\n"
+    "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
+    "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
+    "  --trace           print every reduction step to stderr\n"
+    "  --enable FEATURE  module-linking, custom-page-sizes (see `wasmref parse --help`)\n"
+    "\n"
+    "`thread` bodies run to completion when reached (sequentially); `wait` checks the thread.\n";
+
+struct RunArgs {
+  wast::RunOptions options;
+  std::string json;
+  unsigned jobs = 1;
+  std::vector<std::string> files;
+};
+
+FileRun run_one(const std::string& path, const wast::RunOptions& options) {
+  FileRun run{path, {}};
+  wast::RunReport& r = run.report;
+  std::optional<std::string> content = read_file(path);
+  if (!content) {
+    r.checks.push_back({0, 0, "script", false, "cannot read file"});
+    r.failed = 1;
+    r.log = path + ": cannot read file\n";
+    return run;
+  }
+  Source source{path, *content, false};
+  Result<text::Script> script = text::parse_script(*content);
+  if (!script) {
+    auto [line, column] = wast::line_column(source, script.error().at.begin);
+    r.checks.push_back({line, column, "script", false, script.error().message});
+    r.failed = 1;
+    r.log = cat(format_location(source, script.error().at.begin), ": ", script.error().message,
+                "\n");
+    return run;
+  }
+  run.report = wast::run_script(source, *script, options);
+  return run;
+}
+
+bool parse_number(const std::string& text, uint64_t& out) {
+  char* end = nullptr;
+  out = std::strtoull(text.c_str(), &end, 10);
+  return !text.empty() && *end == '\0' && text[0] != '-';
+}
+
+// Returns 0 when the arguments are usable, else the exit status.
+int parse_args(const std::vector<std::string>& args, RunArgs& r) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    bool has_value = i + 1 < args.size();
+    uint64_t n = 0;
+    if (a == "--enable" && has_value) {
+      if (!wast::enable_feature(r.options.features, args[++i])) {
+        std::fprintf(stderr, "wasmref run: unknown feature '%s'\n", args[i].c_str());
+        return 2;
+      }
+    } else if (a == "--json" && has_value) {
+      r.json = args[++i];
+    } else if (a == "-j" && has_value && parse_number(args[i + 1], n) && n > 0 && n <= 1024) {
+      r.jobs = unsigned(n);
+      ++i;
+    } else if (a == "--fuel" && has_value && parse_number(args[i + 1], n)) {
+      r.options.engine.fuel = n;
+      ++i;
+    } else if (a == "--max-call-depth" && has_value && parse_number(args[i + 1], n) && n > 0 &&
+               n <= 0xffff'ffffu) {
+      r.options.engine.max_call_depth = uint32_t(n);
+      ++i;
+    } else if (a == "--outcomes-only") {
+      r.options.outcomes_only = true;
+    } else if (a == "--trace") {
+      r.options.engine.trace = stderr;
+    } else if (!a.empty() && a[0] == '-') {
+      std::fprintf(stderr, "wasmref run: bad option '%s'\n%s", a.c_str(), kHelp);
+      return 2;
+    } else {
+      r.files.push_back(a);
+    }
+  }
+  if (r.files.empty()) {
+    std::fputs(kHelp, stderr);
+    return 2;
+  }
+  return 0;
+}
+
+void print_run(const FileRun& run) {
+  std::fputs(run.report.log.c_str(), stdout);
+  std::printf("%s: %llu passed, %llu failed\n", run.path.c_str(),
+              (unsigned long long)run.report.passed, (unsigned long long)run.report.failed);
+  std::fflush(stdout);
+}
+
+// Runs the files on `jobs` threads, printing each file's report in command-line order.
+std::vector<FileRun> run_all(const RunArgs& r) {
+  std::vector<FileRun> runs(r.files.size());
+  std::vector<bool> done(r.files.size(), false);
+  std::mutex mutex;
+  std::condition_variable finished;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < r.files.size(); i = next++) {
+      FileRun run = run_one(r.files[i], r.options);
+      std::lock_guard lock(mutex);
+      runs[i] = std::move(run);
+      done[i] = true;
+      finished.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  unsigned jobs = std::min<unsigned>(r.jobs, unsigned(r.files.size()));
+  if (jobs <= 1) {
+    worker();
+  } else {
+    for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(worker);
+  }
+  for (size_t i = 0; i < runs.size(); ++i) {
+    std::unique_lock lock(mutex);
+    finished.wait(lock, [&] { return bool(done[i]); });
+    print_run(runs[i]);
+  }
+  for (std::thread& t : workers) t.join();
+  return runs;
+}
+
+}  // namespace
+
+int cmd_run(const std::vector<std::string>& args) {
+  if (wants_help(args)) {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  RunArgs r;
+  if (int status = parse_args(args, r)) return status;
+  std::vector<FileRun> runs = run_all(r);
+  uint64_t passed = 0, failed = 0;
+  for (const FileRun& run : runs) {
+    passed += run.report.passed;
+    failed += run.report.failed;
+  }
+  if (!r.json.empty() && !write_file(r.json, run_json(runs))) {
+    std::fprintf(stderr, "%s: cannot write file\n", r.json.c_str());
+    return 1;
+  }
+  std::printf("%llu passed, %llu failed\n", (unsigned long long)passed,
+              (unsigned long long)failed);
+  return failed == 0 ? 0 : 1;
+}
+
+}  // namespace wasm::cli

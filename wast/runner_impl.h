@@ -1,0 +1,92 @@
+// Internals of the script runner (wast/runner.h), shared by runner.cpp (modules, registry,
+// actions) and runner_assert.cpp (assertions).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "spec/validate.h"
+#include "wast/runner.h"
+#include "wast/values.h"
+
+namespace wasm::wast::detail {
+
+// A module that loaded and validated; kept alive for the whole run since instances made from it
+// may refer to it.
+struct Definition {
+  Module module;
+  ValidatedModule valid;
+};
+using DefinitionPtr = std::shared_ptr<const Definition>;
+
+// The reference's `modules`, `instances` and `registry` maps. Key "" is the latest binding.
+// A null definition or an absent instance marks a module that failed to load: later commands
+// naming it report that instead of running against an older module.
+struct Scope {
+  std::map<std::string, DefinitionPtr> modules;
+  std::map<std::string, std::optional<interp::InstanceAddr>> instances;
+  std::map<std::string, std::optional<interp::InstanceAddr>> registry;  // nullopt: spectest
+  std::map<std::string, bool> threads;
+};
+
+// An action's result: a script error (unknown export, wrong arguments, ...) or the outcome.
+struct ActionResult {
+  std::string error;  // non-empty: the action could not run
+  interp::Outcome outcome;
+};
+
+class Runner {
+ public:
+  Runner(interp::Engine& engine, const Source& source, const RunOptions& options)
+      : engine_(engine), source_(source), options_(options) {}
+
+  void run(const std::vector<text::Command>& commands, Scope& scope);
+  RunReport report;
+
+ private:
+  void command(const text::Command& c, Scope& scope);
+  void module(const text::Command& c, Scope& scope);
+  void module_instance(const text::Command& c, Scope& scope);
+  void do_register(const text::Command& c, Scope& scope);
+  void action(const text::Command& c, Scope& scope);
+  void thread(const text::Command& c, Scope& scope);
+
+  // runner_assert.cpp
+  void assert_return(const text::Command& c, Scope& scope);
+  void assert_action_fails(const text::Command& c, Scope& scope);
+  void assert_malformed(const text::Command& c);
+  void assert_invalid(const text::Command& c);
+  void assert_instantiation(const text::Command& c, Scope& scope);
+  bool message_matches(const std::string& got, const std::string& expected) const;
+
+  // Modules: load (parse/decode) and validate; then link and instantiate.
+  Result<DefinitionPtr> define(const text::ScriptModule& m);
+  Result<interp::InstanceAddr> instantiate(const Definition& d, const Scope& scope);
+  std::optional<interp::ExternVal> resolve_import(const Import& import, const Scope& scope);
+  // The instance named by id (or the latest); an error message when there is none.
+  std::variant<interp::InstanceAddr, std::string> lookup_instance(
+      const std::optional<std::string>& id, const Scope& scope) const;
+  ActionResult run_action(const text::Action& a, const Scope& scope);
+  std::string check_arguments(const text::Action& a, const FuncType& type) const;
+  interp::Value argument_value(const text::ScriptValue& v) const;
+  std::string describe_outcome(const interp::Outcome& o) const;
+  std::string describe_values(const std::vector<interp::Value>& vs) const;
+  std::string describe_load_error(const text::ScriptModule& m, const Error& e) const;
+  InspectRef inspector() const;
+
+  void pass(const text::Command& c);
+  void fail(const text::Command& c, const std::string& message);
+
+  interp::Engine& engine_;
+  const Source& source_;
+  const RunOptions& options_;
+  std::vector<DefinitionPtr> keep_alive_;
+};
+
+const char* command_name(const text::Command& c);
+const char* phase_word(Phase p);  // "link failure", "runtime trap", ...
+
+}  // namespace wasm::wast::detail
