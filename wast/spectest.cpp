@@ -29,15 +29,16 @@ ExternVal print_func(Engine& engine, ResultType params, std::string* log) {
   return engine.add_host_func(type, [log](std::span<const Value> args) {
     for (const Value& v : args) {
       if (!log) continue;
-      std::string text;
       switch (v.kind) {
-        case ValKind::I32: text = cat(int32_t(uint32_t(v.bits))); break;
-        case ValKind::I64: text = cat(int64_t(v.bits)); break;
-        case ValKind::F32: text = describe_f32(uint32_t(v.bits)); break;
-        case ValKind::F64: text = describe_f64(v.bits); break;
-        default: text = "?"; break;
+        case ValKind::I32: *log += std::to_string(int32_t(uint32_t(v.bits))); break;
+        case ValKind::I64: *log += std::to_string(int64_t(v.bits)); break;
+        case ValKind::F32: *log += describe_f32(uint32_t(v.bits)); break;
+        case ValKind::F64: *log += describe_f64(v.bits); break;
+        default: *log += '?'; break;
       }
-      *log += cat(text, " : ", type_word(v.kind), "\n");
+      *log += " : ";
+      *log += type_word(v.kind);
+      *log += '\n';
     }
     return interp::Outcome{};
   });
