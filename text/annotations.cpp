@@ -3,7 +3,8 @@
 //   (@custom "name" place? "bytes"*)           -> a custom section, verbatim;
 //   (@name "n")                                -> the "name" custom section (module, function
 //                                                 and tag names), as the reference's handler;
-//   (@metadata.code.branch_hint "\00"|"\01")   -> checked, not materialised (see below).
+//   (@metadata.code.branch_hint "\00"|"\01")   -> checked, not materialised (see below); a hint
+//                                                 before anything but if/br_if is Invalid.
 //
 // Decision (branch hints): the reference turns branch hints into a
 // "metadata.code.branch_hint" section whose entries are *byte offsets of instructions in the
@@ -145,6 +146,13 @@ void ModuleParser::code_annotations() {
       auto [last, fresh] = last_hint.emplace(f->index, *next);
       if (!fresh && last->second >= *next) err("duplicate annotation");
       last->second = *next;
+      // spec (reference handler_branch_hint.ml, check): a hint must precede `if` or `br_if`.
+      // The reference reports this when validating the custom section (assert_invalid_custom);
+      // the hint is not kept in the AST (see above), so the check runs here, as Phase::Invalid.
+      size_t k = p.token(*next).kind == TokenKind::LParen ? *next + 1 : *next;
+      std::string_view target = p.token(k).text;
+      if (target != "if" && target != "br_if")
+        fail(Phase::Invalid, c.span, "@metadata.code.branch_hint annotation: invalid target");
     }
   }
   if (any_name) {
