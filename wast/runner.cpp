@@ -297,14 +297,32 @@ void Runner::thread(const Command& c, Scope& scope) {
   if (c.id) scope.threads[*c.id] = true;
 }
 
+std::pair<uint32_t, uint32_t> Runner::position(uint32_t offset) {
+  if (offset < cursor_offset_) {
+    cursor_offset_ = 0;
+    cursor_line_ = cursor_column_ = 1;
+  }
+  size_t end = std::min<size_t>(offset, source_.bytes.size());
+  for (size_t i = cursor_offset_; i < end; ++i) {
+    if (source_.bytes[i] == '\n') {
+      ++cursor_line_;
+      cursor_column_ = 1;
+    } else {
+      ++cursor_column_;
+    }
+  }
+  cursor_offset_ = uint32_t(std::max<size_t>(end, cursor_offset_));
+  return {cursor_line_, cursor_column_};
+}
+
 void Runner::pass(const Command& c) {
-  auto [line, column] = line_column(source_, c.at.begin);
+  auto [line, column] = position(c.at.begin);
   report.checks.push_back(CheckResult{line, column, command_name(c), true, ""});
   ++report.passed;
 }
 
 void Runner::fail(const Command& c, const std::string& message) {
-  auto [line, column] = line_column(source_, c.at.begin);
+  auto [line, column] = position(c.at.begin);
   report.checks.push_back(CheckResult{line, column, command_name(c), false, message});
   ++report.failed;
   report.log += cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");

@@ -79,6 +79,10 @@ class Runner {
 
   void pass(const text::Command& c);
   void fail(const text::Command& c, const std::string& message);
+  // line_column for command positions, which mostly increase: scanning on from the previous
+  // position keeps a script's reporting linear instead of quadratic.
+  std::pair<uint32_t, uint32_t> position(uint32_t offset);
+  uint32_t cursor_offset_ = 0, cursor_line_ = 1, cursor_column_ = 1;
 
   interp::Engine& engine_;
   const Source& source_;
