@@ -67,6 +67,10 @@ struct Thread {
   }
 };
 
+// The operand stack's bound (values of all frames): 16 MiB of 16-byte slots. A call that
+// would need more is an exhaustion, like a call deeper than max_call_depth.
+inline constexpr size_t kMaxValueSlots = size_t(1) << 20;
+
 // spec: one reduction step (exec/instructions.rst). Running while there is more to do.
 Status step(Thread& t);
 // Steps until the invocation that began at t.entry_depth finishes, traps or runs out of fuel.

@@ -127,6 +127,11 @@ Status loop(Thread& t, uint64_t limit) {
   auto enter_wasm = [&](FuncInst& f, bool tail) __attribute__((always_inline)) {
     const Code* callee = f.code.get();
     Slot* args = sp - callee->params;
+    // deviation: exhaustion also bounds the operand stack (kMaxValueSlots), so that deep
+    // recursion through frames with many locals reports "call stack exhausted" instead of
+    // taking gigabytes; the spec leaves the resource limit to the implementation.
+    size_t frame_start = size_t((tail ? base : args) - vals);
+    if (frame_start + callee->max_height + 16 > kMaxValueSlots) return false;
     if (tail) {
       for (uint32_t i = 0; i < callee->params; ++i) base[i] = args[i];
       args = base;
@@ -138,7 +143,8 @@ Status loop(Thread& t, uint64_t limit) {
     if (size_t(args - vals) + callee->max_height + 16 > t.values.size()) {
       uint32_t a = uint32_t(args - vals);
       t.sp = uint32_t(sp - vals);
-      t.values.resize(std::max(t.values.size() * 2, size_t(a) + callee->max_height + 1024));
+      t.values.resize(std::min(kMaxValueSlots,
+                               std::max(t.values.size() * 2, size_t(a) + callee->max_height + 1024)));
       vals = t.values.data();
       args = vals + a;
     }
