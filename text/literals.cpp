@@ -346,6 +346,12 @@ std::string print_float(Bits bits, const FloatFormat& f) {
 }  // namespace
 
 NumShape num_shape(std::string_view text) {
+  // Fast path for the common plain decimals (0, 42, -1): sign? digit+ without '_'.
+  size_t digits_at = !text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+  if (text.size() > digits_at &&
+      std::all_of(text.begin() + long(digits_at), text.end(), is_digit)) {
+    return digits_at ? NumShape::Int : NumShape::Nat;
+  }
   auto n = split_number(text);
   if (!n) return NumShape::None;
   if (n->kind != Number::Dec && n->kind != Number::Hex) return NumShape::Float;
