@@ -29,6 +29,9 @@ constexpr const char* kHelp =
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
     "  --trace           print every reduction step to stderr\n"
+    "  --relaxed-alternative  relaxed SIMD: take the alternative result the spec allows\n"
+    "                    (fused madd, x86-style trunc/swizzle/laneselect, ...) instead of the\n"
+    "                    deterministic profile (interpreter/numerics_relaxed.h)\n"
     "  --enable FEATURE  module-linking, custom-page-sizes (see `wasmref parse --help`)\n"
     "\n"
     "`thread` bodies run to completion when reached (sequentially); `wait` checks the thread.\n";
@@ -97,6 +100,10 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.options.outcomes_only = true;
     } else if (a == "--trace") {
       r.options.engine.trace = stderr;
+    } else if (a == "--relaxed-alternative") {
+      r.options.engine.relaxed = interp::numerics::Relaxed{.fmadd = 1, .fmin = 1, .fmax = 1,
+                                                   .iq15mulr = 1, .trunc_u = 1, .trunc_s = 1,
+                                                   .swizzle = 1, .idot = 1, .laneselect = 1};
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "wasmref run: bad option '%s'\n%s", a.c_str(), kHelp);
       return 2;
