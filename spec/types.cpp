@@ -18,7 +18,7 @@ std::string to_string(ValKind k) {
   return "?";
 }
 
-static const char* abstract_name(HeapKind k) {
+const char* abstract_name(HeapKind k) {
   switch (k) {
     case HeapKind::Func: return "func";
     case HeapKind::NoFunc: return "nofunc";

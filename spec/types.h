@@ -212,6 +212,9 @@ struct TypeDef {
   uint32_t size() const { return kind == TypeDefKind::Rec ? uint32_t(rec.subtypes.size()) : 1; }
 };
 
+// The keyword of an abstract heap type ("func", "noextern", ...); "bot" for Bot, "?" for Index.
+const char* abstract_name(HeapKind k);
+
 // Text names of types, for messages and the printer ("i32", "(ref null $t)" as "(ref null 3)").
 std::string to_string(ValKind k);
 std::string to_string(const HeapType& t);

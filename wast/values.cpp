@@ -64,24 +64,12 @@ std::string describe_lanes(const V128Bytes& v, LaneShape shape,
   return out + ")";
 }
 
+// The heap type word of a result pattern: the spec's keyword (spec/types.h), "$type" for a
+// concrete type and nothing for the untyped (ref.null).
 const char* heap_word(HeapKind k) {
-  switch (k) {
-    case HeapKind::Func: return "func";
-    case HeapKind::NoFunc: return "nofunc";
-    case HeapKind::Extern: return "extern";
-    case HeapKind::NoExtern: return "noextern";
-    case HeapKind::Any: return "any";
-    case HeapKind::Eq: return "eq";
-    case HeapKind::I31: return "i31";
-    case HeapKind::Struct: return "struct";
-    case HeapKind::Array: return "array";
-    case HeapKind::None: return "none";
-    case HeapKind::Exn: return "exn";
-    case HeapKind::NoExn: return "noexn";
-    case HeapKind::Index: return "$type";
-    case HeapKind::Bot: return "";
-  }
-  return "?";
+  if (k == HeapKind::Index) return "$type";
+  if (k == HeapKind::Bot) return "";
+  return abstract_name(k);
 }
 
 const char* nan_word(NanPattern p) {
