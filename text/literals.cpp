@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cfloat>
 #include <charconv>
+#include <cmath>
 #include <cstring>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 namespace wasm::text {
 namespace {
@@ -84,8 +84,8 @@ std::optional<Number> split_number(std::string_view s) {
     n.mant_frac = rest.substr(k + 1, end - k - 1);
     k = end;
   }
-  if (k < rest.size() && (hex ? (rest[k] == 'p' || rest[k] == 'P')
-                              : (rest[k] == 'e' || rest[k] == 'E'))) {
+  if (k < rest.size() &&
+      (hex ? (rest[k] == 'p' || rest[k] == 'P') : (rest[k] == 'e' || rest[k] == 'E'))) {
     n.has_exp = true;
     ++k;
     if (k < rest.size() && (rest[k] == '+' || rest[k] == '-')) n.exp_negative = rest[k++] == '-';
@@ -230,12 +230,34 @@ std::optional<uint64_t> fast_decimal(bool negative, std::string_view digits, int
     for (int64_t i = 0; i < (e10 < 0 ? -e10 : e10); ++i) p *= 10;
     x = e10 < 0 ? x / p : x * p;
     if (negative) x = -x;
-    if constexpr (is_f32) return std::bit_cast<uint32_t>(x);
-    else return std::bit_cast<uint64_t>(x);
+    if constexpr (is_f32)
+      return std::bit_cast<uint32_t>(x);
+    else
+      return std::bit_cast<uint64_t>(x);
   }
 #endif
   (void)negative, (void)digits, (void)e10, (void)f;
   return std::nullopt;
+}
+
+// Correctly rounded digits·10^e10 by std::from_chars (exact in libstdc++), for finite non-zero
+// results; an overflow or an underflow to zero is left to the exact path below.
+template <typename Float>
+std::optional<uint64_t> from_chars_decimal(bool negative, std::string_view digits, int64_t e10) {
+  char buf[64];
+  if (digits.size() > 40) return std::nullopt;
+  std::memcpy(buf, digits.data(), digits.size());
+  char* end = buf + digits.size();
+  *end++ = 'e';
+  end = std::to_chars(end, buf + sizeof buf, e10).ptr;
+  Float x = 0;
+  auto [ptr, ec] = std::from_chars(buf, end, x, std::chars_format::scientific);
+  if (ec != std::errc() || ptr != end || x == 0 || !std::isfinite(x)) return std::nullopt;
+  if (negative) x = -x;
+  if constexpr (sizeof(Float) == 4)
+    return std::bit_cast<uint32_t>(x);
+  else
+    return std::bit_cast<uint64_t>(x);
 }
 
 // spec: Tfloat, Tmant — exact big-integer arithmetic on at most 800 significant digits: every
@@ -269,6 +291,9 @@ std::optional<uint64_t> decimal_float(const Number& n, const FloatFormat& f) {
   auto fast = f.bits == 32 ? fast_decimal<float>(n.negative, digits, e10, f)
                            : fast_decimal<double>(n.negative, digits, e10, f);
   if (fast) return fast;
+  fast = f.bits == 32 ? from_chars_decimal<float>(n.negative, digits, e10)
+                      : from_chars_decimal<double>(n.negative, digits, e10);
+  if (fast) return fast;
   cpp_int m(digits);
   if (e10 >= 0) return round_big(n.negative, m * pow(cpp_int(10), unsigned(e10)), 0, false, f);
   cpp_int d = pow(cpp_int(10), unsigned(-e10));
@@ -284,19 +309,15 @@ std::optional<uint64_t> parse_float(std::string_view text, const FloatFormat& f)
   if (!n) return std::nullopt;
   uint64_t sign = n->negative ? f.sign_bit() : 0;
   switch (n->kind) {
-    case Number::Inf:
-      return sign | f.exp_mask();
-    case Number::Nan:
-      return sign | f.canonical_nan();
+    case Number::Inf: return sign | f.exp_mask();
+    case Number::Nan: return sign | f.canonical_nan();
     case Number::NanPayload: {
       auto payload = digits_value(n->payload, 16);
       if (!payload || *payload == 0 || *payload > f.frac_mask()) return std::nullopt;
       return sign | f.exp_mask() | *payload;
     }
-    case Number::Hex:
-      return hex_float(*n, f);
-    case Number::Dec:
-      return decimal_float(*n, f);
+    case Number::Hex: return hex_float(*n, f);
+    case Number::Dec: return decimal_float(*n, f);
   }
   return std::nullopt;
 }
@@ -359,8 +380,26 @@ NumShape num_shape(std::string_view text) {
   return n->has_sign ? NumShape::Int : NumShape::Nat;
 }
 
+// The common plain decimals (0, 42, -1, +7): sign? digit{1,19}, without '_'. Sets `negative`
+// and returns the magnitude, or nullopt for any other shape.
+std::optional<uint64_t> plain_decimal(std::string_view text, bool& negative) {
+  size_t i = !text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+  if (text.size() <= i || text.size() - i > 19) return std::nullopt;
+  uint64_t v = 0;
+  for (size_t k = i; k < text.size(); ++k) {
+    if (!is_digit(text[k])) return std::nullopt;
+    v = v * 10 + uint64_t(text[k] - '0');
+  }
+  negative = text[0] == '-';
+  return v;
+}
+
 // spec: TuN
 std::optional<uint64_t> parse_u64(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && is_digit(text[0])) {
+    if (auto v = plain_decimal(text, negative)) return v;
+  }
   auto n = split_number(text);
   if (!n || n->has_sign) return std::nullopt;
   return magnitude(*n);
@@ -375,12 +414,17 @@ std::optional<uint32_t> parse_u32(std::string_view text) {
 // spec: TiN, TsN, $inv_signed_
 std::optional<uint64_t> parse_int(std::string_view text, int bits) {
   if (bits < 1 || bits > 64) return std::nullopt;
-  auto n = split_number(text);
-  if (!n) return std::nullopt;
-  auto v = magnitude(*n);
-  if (!v) return std::nullopt;
+  bool negative = false;
+  auto v = plain_decimal(text, negative);
+  if (!v) {
+    auto n = split_number(text);
+    if (!n) return std::nullopt;
+    v = magnitude(*n);
+    if (!v) return std::nullopt;
+    negative = n->negative;
+  }
   uint64_t mask = bits == 64 ? UINT64_MAX : (uint64_t(1) << bits) - 1;
-  if (n->negative) {
+  if (negative) {
     if (*v > uint64_t(1) << (bits - 1)) return std::nullopt;
     return (0 - *v) & mask;
   }
