@@ -47,6 +47,18 @@ Parser::Parser(TokenList tokens, std::vector<CustomAnnotation> c)
     : customs(std::move(c)), list_(std::move(tokens)) {
   if (list_.tokens.empty() || list_.tokens.back().kind != TokenKind::Eof)
     list_.tokens.push_back(Token{});
+  // Where each group ends, found once: for a '(' the index after its ')', or Eof's index.
+  const std::vector<Token>& all = list_.tokens;
+  after_group_.assign(all.size(), uint32_t(all.size() - 1));
+  std::vector<uint32_t> open;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind == TokenKind::LParen) {
+      open.push_back(uint32_t(i));
+    } else if (all[i].kind == TokenKind::RParen && !open.empty()) {
+      after_group_[open.back()] = uint32_t(i + 1);
+      open.pop_back();
+    }
+  }
 }
 
 bool Parser::is_lparen(std::string_view kw, size_t ahead) const {
@@ -119,6 +131,8 @@ uint64_t Parser::nat64() {
 }
 
 size_t Parser::skip_balanced(size_t from) const {
+  if (from < list_.tokens.size() && list_.tokens[from].kind == TokenKind::LParen)
+    return after_group_[from];
   size_t depth = 0, i = from;
   const std::vector<Token>& tokens = list_.tokens;
   for (; i < tokens.size() && tokens[i].kind != TokenKind::Eof; ++i) {

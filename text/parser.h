@@ -94,7 +94,8 @@ class Parser {
   size_t annot_first = 0, annot_last = 0;
 
  private:
-  TokenList list_;  // ends with Eof
+  TokenList list_;                     // ends with Eof
+  std::vector<uint32_t> after_group_;  // skip_balanced() of each '('
   size_t pos_ = 0;
 };
 

@@ -38,7 +38,7 @@ class ScriptParser {
   explicit ScriptParser(Parser& p) : p_(p) {}
 
   Script script();
-  Command command();
+  void command(Command& c);  // fills a default-constructed command in place
 
  private:
   ScriptModule script_module();
@@ -76,7 +76,7 @@ Script ScriptParser::script() {
     if (k == TokenKind::RParen && depth > 0) --depth;
   }
   s.commands.reserve(groups);
-  while (!p_.is(TokenKind::Eof)) s.commands.push_back(command());
+  while (!p_.is(TokenKind::Eof)) command(s.commands.emplace_back());
   return s;
 }
 
@@ -254,9 +254,8 @@ ScriptValue ScriptParser::value(bool result) {
   return v;
 }
 
-Command ScriptParser::command() {
+void ScriptParser::command(Command& c) {
   Nest nest(p_);
-  Command c;
   c.at = p_.peek().at;
   if (p_.is_lparen("module")) {
     if (p_.is_keyword("instance", 2)) {
@@ -273,11 +272,11 @@ Command ScriptParser::command() {
         c.id2 = first;
       }
       p_.expect_rparen();
-      return c;
+      return;
     }
     c.kind = Command::Kind::Module;
     c.module = script_module();
-    return c;
+    return;
   }
   p_.expect(TokenKind::LParen);
   const Token& head = p_.peek();
@@ -295,7 +294,7 @@ Command ScriptParser::command() {
     p_.seek(p_.pos() - 1);
     c.kind = Command::Kind::Action;
     c.action = action();
-    return c;
+    return;
   } else if (w == "register") {
     p_.next();
     c.kind = Command::Kind::Register;
@@ -350,7 +349,7 @@ Command ScriptParser::command() {
       p_.expect_rparen();
       p_.expect_rparen();
     }
-    while (p_.is(TokenKind::LParen)) c.body.push_back(command());
+    while (p_.is(TokenKind::LParen)) command(c.body.emplace_back());
   } else if (w == "wait") {
     p_.next();
     c.kind = Command::Kind::Wait;
@@ -359,7 +358,6 @@ Command ScriptParser::command() {
     p_.unexpected();
   }
   p_.expect_rparen();
-  return c;
 }
 
 }  // namespace
