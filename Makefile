@@ -35,8 +35,11 @@ conformance: build
 conformance-doc: build
 	tools/conformance-doc.sh $(BUILD)
 
-bench: build
-	bench/run.sh $(BUILD)
+# Benchmarks run on a release build (build-release/), the figures docs/status.md reports.
+bench: deps
+	[ -f build-release/build.ninja ] || meson setup build-release -Dbuildtype=release
+	ninja -C build-release
+	bench/run.sh build-release
 
 # ASan + UBSan build of the tests (as CI runs it).
 sanitize: deps
@@ -55,4 +58,4 @@ fuzz: build
 	tools/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD) build-san build-fuzz
+	rm -rf $(BUILD) build-san build-fuzz build-release
