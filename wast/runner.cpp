@@ -121,9 +121,9 @@ Result<interp::InstanceAddr> Runner::instantiate(const Definition& d, const Scop
   for (const Import& import : d.module.imports) {
     std::optional<interp::ExternVal> v = resolve_import(import, scope);
     if (!v)
-      return Error{Phase::Unlinkable, import.at,
-                   cat("unknown import \"", import.module, "\".\"", import.field.value_or(""),
-                       "\"")};
+      return Error{
+          Phase::Unlinkable, import.at,
+          cat("unknown import \"", import.module, "\".\"", import.field.value_or(""), "\"")};
     externs.push_back(*v);
   }
   return engine_.instantiate(d.module, d.valid, externs);
@@ -133,9 +133,9 @@ std::string Runner::describe_load_error(const text::ScriptModule& m, const Error
   std::string where;
   if (m.form == text::ScriptModule::Form::Binary) where = cat(" (at byte 0x", hex(e.at.begin), ")");
   if (m.form == text::ScriptModule::Form::Text || m.form == text::ScriptModule::Form::Quote) {
-    Source inner{"", m.form == text::ScriptModule::Form::Quote ? std::string_view(m.bytes)
-                                                               : source_.bytes,
-                 false};
+    Source inner{
+        "", m.form == text::ScriptModule::Form::Quote ? std::string_view(m.bytes) : source_.bytes,
+        false};
     auto [line, column] = line_column(inner, e.at.begin);
     where = cat(m.form == text::ScriptModule::Form::Quote ? " (quoted text " : " (at ", line, ".",
                 column, ")");
@@ -146,6 +146,7 @@ std::string Runner::describe_load_error(const text::ScriptModule& m, const Error
 void Runner::module(const Command& c, Scope& scope) {
   const text::ScriptModule& m = c.module;
   Result<DefinitionPtr> d = define(m);
+  outcome_ = d ? "ok" : canonical_error(d.error());
   if (!d) {
     bind_name(scope.modules, m.id, DefinitionPtr());
     if (!m.definition) bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
@@ -154,6 +155,7 @@ void Runner::module(const Command& c, Scope& scope) {
   bind_name(scope.modules, m.id, *d);
   if (m.definition) return pass(c);
   Result<interp::InstanceAddr> inst = instantiate(**d, scope);
+  if (!inst) outcome_ = canonical_error(inst.error());
   if (!inst) {
     bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
@@ -175,6 +177,7 @@ void Runner::module_instance(const Command& c, Scope& scope) {
     return fail(c, "module" + id_text(c.id2) + " failed to load");
   }
   Result<interp::InstanceAddr> inst = instantiate(*it->second, scope);
+  outcome_ = inst ? "ok" : canonical_error(inst.error());
   if (!inst) {
     bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
@@ -204,11 +207,26 @@ interp::Value Runner::argument_value(const text::ScriptValue& v) const {
   using VK = text::ScriptValue::Kind;
   interp::Value out;
   switch (v.kind) {
-    case VK::I32: out.kind = ValKind::I32; out.bits = v.bits & 0xffff'ffffu; break;
-    case VK::I64: out.kind = ValKind::I64; out.bits = v.bits; break;
-    case VK::F32: out.kind = ValKind::F32; out.bits = v.bits & 0xffff'ffffu; break;
-    case VK::F64: out.kind = ValKind::F64; out.bits = v.bits; break;
-    case VK::V128: out.kind = ValKind::V128; out.v128 = v.v128; break;
+    case VK::I32:
+      out.kind = ValKind::I32;
+      out.bits = v.bits & 0xffff'ffffu;
+      break;
+    case VK::I64:
+      out.kind = ValKind::I64;
+      out.bits = v.bits;
+      break;
+    case VK::F32:
+      out.kind = ValKind::F32;
+      out.bits = v.bits & 0xffff'ffffu;
+      break;
+    case VK::F64:
+      out.kind = ValKind::F64;
+      out.bits = v.bits;
+      break;
+    case VK::V128:
+      out.kind = ValKind::V128;
+      out.v128 = v.v128;
+      break;
     case VK::RefNull: out = engine_.null_ref(); break;
     case VK::RefHost: out = engine_.host_ref(v.payload.value_or(0)); break;
     case VK::RefExtern: out = engine_.extern_ref(v.payload.value_or(0)); break;
@@ -234,6 +252,7 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
   auto inst = lookup_instance(a.module_id, scope);
   if (auto* error = std::get_if<std::string>(&inst)) {
     r.error = *error;
+    outcome_ = canonical_script_error(r.error);
     return r;
   }
   std::optional<interp::ExternVal> ext =
@@ -241,8 +260,10 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
   if (!ext) {
     r.error = cat("undefined export \"", a.name, "\"");
   } else if (a.kind == text::Action::Kind::Get) {
-    if (ext->kind != ExternKind::Global) r.error = "export is not a global";
-    else r.outcome.values.push_back(engine_.read_global(ext->addr));
+    if (ext->kind != ExternKind::Global)
+      r.error = "export is not a global";
+    else
+      r.outcome.values.push_back(engine_.read_global(ext->addr));
   } else if (ext->kind != ExternKind::Func) {
     r.error = "export is not a function";
   } else if (r.error = check_arguments(a, engine_.func_type(ext->addr)); r.error.empty()) {
@@ -250,6 +271,8 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
     for (const text::ScriptValue& v : a.args) args.push_back(argument_value(v));
     r.outcome = engine_.invoke(ext->addr, args);
   }
+  outcome_ =
+      r.error.empty() ? canonical_outcome(r.outcome, inspector()) : canonical_script_error(r.error);
   return r;
 }
 
@@ -259,7 +282,8 @@ InspectRef Runner::inspector() const {
 
 std::string Runner::describe_values(const std::vector<interp::Value>& vs) const {
   std::string out = "[";
-  for (const interp::Value& v : vs) out += (out.size() > 1 ? " " : "") + describe_value(v, inspector());
+  for (const interp::Value& v : vs)
+    out += (out.size() > 1 ? " " : "") + describe_value(v, inspector());
   return out + "]";
 }
 
@@ -315,17 +339,30 @@ std::pair<uint32_t, uint32_t> Runner::position(uint32_t offset) {
   return {cursor_line_, cursor_column_};
 }
 
+void Runner::record_outcome(const Command& c, uint32_t line) {
+  if (options_.record_outcomes && !outcome_.empty()) {
+    bool named = c.kind == K::Action || c.kind == K::AssertReturn || c.kind == K::AssertTrap ||
+                 c.kind == K::AssertExhaustion || c.kind == K::AssertException;
+    std::string name = named && !c.has_module ? " \"" + c.action.name + "\"" : "";
+    report.outcomes += cat(line, ": ", command_name(c), name, ": ", outcome_, "\n");
+  }
+  outcome_.clear();
+}
+
 void Runner::pass(const Command& c) {
   auto [line, column] = position(c.at.begin);
+  record_outcome(c, line);
   report.checks.push_back(CheckResult{line, column, command_name(c), true, ""});
   ++report.passed;
 }
 
 void Runner::fail(const Command& c, const std::string& message) {
   auto [line, column] = position(c.at.begin);
+  record_outcome(c, line);
   report.checks.push_back(CheckResult{line, column, command_name(c), false, message});
   ++report.failed;
-  report.log += cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");
+  report.log +=
+      cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");
 }
 
 }  // namespace detail
