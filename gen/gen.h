@@ -25,6 +25,16 @@ struct Options {
   bool atomics = true;          // threads proposal: atomic memory instructions
   bool legacy_eh = true;        // try/catch/delegate/rethrow
   bool wide_arithmetic = true;  // i64.add128 ...
+  bool gc = true;               // struct/array types, rec groups, subtypes, typed references
+                                // (without: funcref and externref only, function types only)
+  bool exnref = true;           // try_table, throw_ref, exnref
+  bool table64 = true;          // tables with i64 addresses
+  bool table_init = true;       // tables with an initialiser expression
+  bool offsets64 = true;        // memarg offsets above 2^32 - 1 (memory64)
+  bool const_globals = true;    // constant expressions read defined (not only imported) globals
+  bool imports = true;          // without: a module that instantiates with no imports
+  bool runnable = false;        // cheap to run: every memory and table has a small maximum,
+                                // integer constants are mostly small (lengths, counts, deltas)
 };
 
 // A valid module (Module_ok holds). Use inside rc::check, or with smith() below.

@@ -27,6 +27,11 @@ bool enabled(const Options& o, Opcode op) {
   if (oi.prefix == 0xFD && !o.simd) return false;
   if (oi.prefix == 0xFE && !o.atomics) return false;
   if ((op == Opcode::Try || op == Opcode::Rethrow) && !o.legacy_eh) return false;
+  if (!o.gc && (oi.prefix == 0xFB || op == Opcode::RefAsNonNull || op == Opcode::BrOnNull ||
+                op == Opcode::BrOnNonNull || op == Opcode::CallRef || op == Opcode::ReturnCallRef ||
+                op == Opcode::RefEq))
+    return false;
+  if (!o.exnref && (op == Opcode::TryTable || op == Opcode::ThrowRef)) return false;
   return o.wide_arithmetic || !is_wide_arithmetic(op);
 }
 
@@ -63,7 +68,7 @@ const Tables& tables(const Options& o) {
   static thread_local std::optional<Tables> cached;
   static thread_local uint32_t key = ~0u;
   uint32_t k = uint32_t(o.simd) | uint32_t(o.atomics) << 1 | uint32_t(o.legacy_eh) << 2 |
-               uint32_t(o.wide_arithmetic) << 3;
+               uint32_t(o.wide_arithmetic) << 3 | uint32_t(o.gc) << 4 | uint32_t(o.exnref) << 5;
   if (cached && key == k) return *cached;
   Tables t;
   for (size_t i = 0; i < kOpcodeCount; ++i) {
@@ -113,8 +118,12 @@ void Smith::put(Expr& out, Opcode op, Immediate imm) {
 // ref.null (with ref.as_non_null when t is not nullable).
 void Smith::leaf(Expr& out, const ValType& t) {
   switch (t.kind) {
-    case ValKind::I32: return put(out, Opcode::I32Const, uint64_t(*rc::gen::arbitrary<uint32_t>()));
-    case ValKind::I64: return put(out, Opcode::I64Const, *rc::gen::arbitrary<uint64_t>());
+    case ValKind::I32:
+      if (opt_.runnable && chance(90)) return put(out, Opcode::I32Const, uint64_t(below(65)));
+      return put(out, Opcode::I32Const, uint64_t(*rc::gen::arbitrary<uint32_t>()));
+    case ValKind::I64:
+      if (opt_.runnable && chance(90)) return put(out, Opcode::I64Const, uint64_t(below(65)));
+      return put(out, Opcode::I64Const, *rc::gen::arbitrary<uint64_t>());
     case ValKind::F32: return put(out, Opcode::F32Const, uint64_t(*rc::gen::arbitrary<uint32_t>()));
     case ValKind::F64: return put(out, Opcode::F64Const, *rc::gen::arbitrary<uint64_t>());
     case ValKind::V128: {
@@ -124,7 +133,7 @@ void Smith::leaf(Expr& out, const ValType& t) {
     }
     default: break;
   }
-  if (heap_sub(types_, {HeapKind::I31, false, 0}, t.ref.heap) && chance(50)) {
+  if (opt_.gc && heap_sub(types_, {HeapKind::I31, false, 0}, t.ref.heap) && chance(50)) {
     put(out, Opcode::I32Const, uint64_t(*rc::gen::arbitrary<uint32_t>()));
     return put(out, Opcode::RefI31);
   }
@@ -217,8 +226,9 @@ std::optional<Immediate> Smith::fixed_immediate(Opcode op, std::optional<MemIdx>
       uint32_t natural = uint32_t(oi.align);
       a.align = oi.prefix == 0xFE ? natural : below(natural + 1);
       if (chance(20))
-        a.offset = mems_[*mem].addr == AddrType::I32 ? *rc::gen::arbitrary<uint32_t>()
-                                                     : *rc::gen::arbitrary<uint64_t>();
+        a.offset = mems_[*mem].addr == AddrType::I32 || !opt_.offsets64
+                       ? *rc::gen::arbitrary<uint32_t>()
+                       : *rc::gen::arbitrary<uint64_t>();
       else
         a.offset = count(0, 64);
       if (oi.imm == Imm::MemArgLane) a.lane = uint8_t(below(16u >> natural));

@@ -227,7 +227,8 @@ std::optional<ResultType> Smith::emit_reference(Opcode op, Expr& out, const ValT
   switch (op) {
     case Opcode::RefNull: {
       if (!w.nullable) return std::nullopt;
-      HeapType h = chance(30) ? HeapType{bottom_of(top_of(types_, w.heap)), false, 0} : w.heap;
+      bool bottom = opt_.gc && chance(30);
+      HeapType h = bottom ? HeapType{bottom_of(top_of(types_, w.heap)), false, 0} : w.heap;
       put(out, op, h);
       return ResultType{ref(true, h)};
     }

@@ -10,7 +10,7 @@ Instr make(Opcode op, Immediate imm = {}) { return Instr{op, std::move(imm), {}}
 uint64_t bits32() { return *rc::gen::arbitrary<uint32_t>(); }
 uint64_t bits64() { return *rc::gen::arbitrary<uint64_t>(); }
 
-Limits limits(uint64_t max_min, uint64_t bound, bool need_max) {
+Limits limits(uint64_t max_min, uint64_t bound, bool need_max) {  // need_max: a max <= min+3
   Limits l{count(0, uint32_t(max_min)), std::nullopt};
   if (need_max || chance(50)) l.max = std::min<uint64_t>(bound, l.min + count(0, 3));
   return l;
@@ -21,6 +21,7 @@ Limits limits(uint64_t max_min, uint64_t bound, bool need_max) {
 // True if a constant expression of type t can be built (from globals below `globals`).
 bool Smith::constructible(const ValType& t, uint32_t globals) const {
   if (t.kind != ValKind::Ref || t.ref.nullable) return true;
+  globals = const_globals(globals);
   for (uint32_t g = 0; g < globals; ++g)
     if (globals_[g].mut == Mut::Const && sub(globals_[g].type, t)) return true;
   const HeapType& h = t.ref.heap;
@@ -38,10 +39,11 @@ bool Smith::constructible(const ValType& t, uint32_t globals) const {
 
 // spec: Instr_const — a constant expression of type t; constructible(t, globals) holds.
 void Smith::const_value(Expr& out, const ValType& t, uint32_t globals, uint32_t depth) {
-  auto global = pick_index(globals, [&](uint32_t g) {
+  auto global = pick_index(const_globals(globals), [&](uint32_t g) {
     return globals_[g].mut == Mut::Const && sub(globals_[g].type, t);
   });
-  if (global && chance(20)) return out.push_back(make(Opcode::GlobalGet, *global));
+  if (global && chance(20) && (opt_.gc || t.kind != ValKind::Ref))
+    return out.push_back(make(Opcode::GlobalGet, *global));
   switch (t.kind) {
     case ValKind::I32:
     case ValKind::I64: {
@@ -73,7 +75,7 @@ void Smith::const_value(Expr& out, const ValType& t, uint32_t globals, uint32_t 
     out.push_back(make(Opcode::I32Const, bits32()));
     return out.push_back(make(Opcode::RefI31));
   }
-  if (h.kind == HeapKind::Extern && (chance(50) || !t.ref.nullable)) {
+  if (opt_.gc && h.kind == HeapKind::Extern && (chance(50) || !t.ref.nullable)) {
     const_value(out, ValType::ref_of(t.ref.nullable, HeapKind::Any), globals, depth + 1);
     return out.push_back(make(Opcode::ExternConvertAny));
   }
@@ -106,7 +108,7 @@ Expr Smith::const_expr(const ValType& t, uint32_t globals) {
 // spec: Import_ok — one of each kind, at random.
 void Smith::imports() {
   std::vector<uint32_t> ftypes = func_type_indices();
-  for (uint32_t n = count(0, 4), k = 0; k < n; ++k) {
+  for (uint32_t n = opt_.imports ? count(0, 4) : 0, k = 0; k < n; ++k) {
     Import im{"m", "i" + std::to_string(k), {}, {}};
     ExternType& d = im.desc;
     switch (below(5)) {
@@ -116,8 +118,8 @@ void Smith::imports() {
         break;
       case 1: {
         d.kind = ExternKind::Table;
-        d.table.addr = chance(20) ? AddrType::I64 : AddrType::I32;
-        d.table.limits = limits(3, 100, false);
+        d.table.addr = opt_.table64 && chance(20) ? AddrType::I64 : AddrType::I32;
+        d.table.limits = limits(3, 100, opt_.runnable);
         d.table.elem = reftype();
         tables_.push_back(d.table);
         break;
@@ -126,7 +128,7 @@ void Smith::imports() {
         d.kind = ExternKind::Memory;
         d.mem.addr = chance(30) ? AddrType::I64 : AddrType::I32;
         d.mem.shared = chance(15);
-        d.mem.limits = limits(2, 100, d.mem.shared);
+        d.mem.limits = limits(2, 100, d.mem.shared || opt_.runnable);
         mems_.push_back(d.mem);
         break;
       case 3:
@@ -146,6 +148,7 @@ void Smith::imports() {
     m_.imports.push_back(std::move(im));
     note_initial_def(m_, DefKind::Import);
   }
+  imported_globals_ = uint32_t(globals_.size());
 }
 
 // Tags, function declarations, memories, tables and globals.
@@ -166,20 +169,22 @@ void Smith::definitions() {
     MemType mt;
     mt.addr = chance(30) ? AddrType::I64 : AddrType::I32;
     mt.shared = chance(15);
-    mt.limits = limits(2, 100, mt.shared);
+    mt.limits = limits(2, 100, mt.shared || opt_.runnable);
     m_.memories.push_back({mt, {}});
     mems_.push_back(mt);
   }
   uint32_t imported_globals = uint32_t(globals_.size());
   for (uint32_t n = count(0, 2); n > 0; --n) {
     TableType tt;
-    tt.addr = chance(20) ? AddrType::I64 : AddrType::I32;
-    tt.limits = limits(3, 100, false);
+    tt.addr = opt_.table64 && chance(20) ? AddrType::I64 : AddrType::I32;
+    tt.limits = limits(3, 100, opt_.runnable);
     tt.elem = reftype();
     ValType et = ValType::ref_of(tt.elem);
-    if (!constructible(et, imported_globals)) tt.elem.nullable = true, et.ref.nullable = true;
+    if (!constructible(et, imported_globals) || !opt_.table_init)
+      tt.elem.nullable = true, et.ref.nullable = true;
     Table t{tt, std::nullopt, {}};
-    if (!tt.elem.nullable || chance(30)) t.init = const_expr(et, imported_globals);
+    if (!tt.elem.nullable || (opt_.table_init && chance(30)))
+      t.init = const_expr(et, imported_globals);
     m_.tables.push_back(std::move(t));
     tables_.push_back(tt);
   }

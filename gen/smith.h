@@ -7,6 +7,7 @@
 
 #include <rapidcheck.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -119,6 +120,11 @@ class Smith {
   std::vector<TypeIdx> tags_;
   std::vector<RefType> elems_;
   uint32_t datas_ = 0;
+  uint32_t imported_globals_ = 0;
+  // The globals a constant expression may read, of the first `globals`.
+  uint32_t const_globals(uint32_t globals) const {
+    return opt_.const_globals ? globals : std::min(globals, imported_globals_);
+  }
   // The function being generated.
   std::vector<ValType> locals_;  // parameters, then locals
   ResultType results_;

@@ -93,15 +93,18 @@ ValType unpacked(const ValType& t) {
 }
 
 HeapType Smith::heaptype() {
+  if (!opt_.gc) return {chance(50) ? HeapKind::Extern : HeapKind::Func, false, 0};
   if (type_limit_ > 0 && chance(40)) return {HeapKind::Index, false, below(type_limit_)};
   static constexpr HeapKind kAbstract[] = {HeapKind::Func,     HeapKind::Extern, HeapKind::Any,
                                            HeapKind::Eq,       HeapKind::I31,    HeapKind::Struct,
                                            HeapKind::Array,    HeapKind::Exn,    HeapKind::NoFunc,
                                            HeapKind::NoExtern, HeapKind::None,   HeapKind::NoExn};
-  return {kAbstract[below(std::size(kAbstract))], false, 0};
+  HeapKind k = kAbstract[below(std::size(kAbstract))];
+  if (!opt_.exnref && (k == HeapKind::Exn || k == HeapKind::NoExn)) k = HeapKind::Func;
+  return {k, false, 0};
 }
 
-RefType Smith::reftype() { return {!chance(30), heaptype()}; }
+RefType Smith::reftype() { return {!opt_.gc || !chance(30), heaptype()}; }
 
 ValType Smith::valtype() {
   switch (below(opt_.simd ? 10 : 9)) {
@@ -148,6 +151,10 @@ CompType Smith::comptype(uint32_t kind) {
 SubType Smith::subtype(uint32_t self, uint32_t group_end) {
   type_limit_ = group_end;
   SubType st;
+  if (!opt_.gc) {
+    st.comp = comptype(0);
+    return st;
+  }
   auto super = pick_index(self, [&](uint32_t j) { return !types_[j].final; });
   if (super && chance(50)) {
     st.supers = {*super};
@@ -167,7 +174,7 @@ SubType Smith::subtype(uint32_t self, uint32_t group_end) {
 void Smith::types() {
   for (uint32_t groups = count(1, 6); groups > 0; --groups) {
     TypeDef td;
-    td.rec.explicit_rec = chance(30);
+    td.rec.explicit_rec = opt_.gc && chance(30);
     uint32_t n = td.rec.explicit_rec ? count(0, 3) : 1;
     uint32_t begin = uint32_t(types_.size());
     for (uint32_t k = 0; k < n; ++k) {

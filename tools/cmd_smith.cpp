@@ -12,7 +12,8 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: wasmref smith [--seed N] [--size N] [--no-simd] [--no-atomics] [--no-legacy-eh]\n"
-    "                     [--no-wide-arithmetic] [-o FILE.wasm|FILE.wat]\n"
+    "                     [--no-wide-arithmetic] [--no-gc] [--no-exnref] [--wabt]\n"
+    "                     [-o FILE.wasm|FILE.wat]\n"
     "\n"
     "Writes a random valid module, built by following the typing rules forward (gen/). The\n"
     "same seed and size always give the same module. Without -o, prints the text format.\n"
@@ -20,7 +21,11 @@ constexpr const char* kHelp =
     "  --seed N   random seed (default 0)\n"
     "  --size N   0..100, how large the module may grow (default 100)\n"
     "  --no-*     leave out a group of instructions (SIMD, the threads proposal's atomics,\n"
-    "             legacy exception handling, wide arithmetic), e.g. for engines without them\n";
+    "             legacy exception handling, wide arithmetic, GC and typed references,\n"
+    "             try_table/exnref), e.g. for engines without them\n"
+    "  --wabt     only what wabt 1.0.32 validates: --no-gc --no-exnref --no-wide-arithmetic,\n"
+    "             and no table64, table initialisers, 64-bit offsets, or defined globals in\n"
+    "             constant expressions\n";
 
 bool parse_u64(const std::string& s, uint64_t& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -54,6 +59,13 @@ int cmd_smith(const std::vector<std::string>& args) {
       options.legacy_eh = false;
     } else if (a == "--no-wide-arithmetic") {
       options.wide_arithmetic = false;
+    } else if (a == "--no-gc") {
+      options.gc = false;
+    } else if (a == "--no-exnref") {
+      options.exnref = false;
+    } else if (a == "--wabt") {  // what wabt 1.0.32's wasm-validate accepts (docs)
+      options.gc = options.exnref = options.wide_arithmetic = false;
+      options.table64 = options.table_init = options.offsets64 = options.const_globals = false;
     } else {
       std::fprintf(stderr, "wasmref smith: bad argument '%s'\n%s", a.c_str(), kHelp);
       return 2;
