@@ -41,18 +41,15 @@ ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t
 // spec: Step/struct.new, Step_read/struct.new_default, struct.get-*, Step/struct.set-*
 Trap structs(Store& s, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
-    case Opcode::StructNew:
-    case Opcode::StructNewDefault:
-    case Opcode::StructNewDesc:
+    case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructNewDesc:
     case Opcode::StructNewDefaultDesc: {
       uint64_t desc = kNullRef;
       bool with_desc = op.code == uint16_t(Opcode::StructNewDesc) ||
                        op.code == uint16_t(Opcode::StructNewDefaultDesc);
       if (with_desc) {  // custom descriptors: the descriptor is the last operand
         desc = (--sp)->ref();
-        if (is_null(desc))
-          return sp -= op.code == uint16_t(Opcode::StructNewDesc) ? op.b : 0,
-                 "null descriptor reference";
+        if (is_null(desc)) return sp -= op.code == uint16_t(Opcode::StructNewDesc) ? op.b : 0,
+                                  "null descriptor reference";
       }
       uint64_t ref = make_ref(RefKind::Struct, uint32_t(s.structs.size()));
       StructInst& st = s.structs.emplace_back();
@@ -67,14 +64,11 @@ Trap structs(Store& s, const Op& op, Slot*& sp) {
       *sp++ = Slot::of_ref(ref);
       return nullptr;
     }
-    case Opcode::StructGet:
-    case Opcode::StructGetS:
-    case Opcode::StructGetU: {
+    case Opcode::StructGet: case Opcode::StructGetS: case Opcode::StructGetU: {
       uint64_t r = sp[-1].ref();
       if (is_null(r)) return kNullStruct;
       Slot v = s.structs[ref_payload(r)].fields[op.a];
-      if (op.code == uint16_t(Opcode::StructGetS))
-        v = read_elem(reinterpret_cast<uint8_t*>(&v), op.x, true);
+      if (op.code == uint16_t(Opcode::StructGetS)) v = read_elem(reinterpret_cast<uint8_t*>(&v), op.x, true);
       sp[-1] = v;
       return nullptr;
     }
@@ -96,8 +90,7 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
   uint64_t ref = 0;
   uint32_t esize = op.x;
   switch (Opcode(op.code)) {
-    case Opcode::ArrayNew:
-    case Opcode::ArrayNewDefault: {
+    case Opcode::ArrayNew: case Opcode::ArrayNewDefault: {
       bool init = op.code == uint16_t(Opcode::ArrayNew);
       uint64_t n = sp[-1].i32();
       Slot v = init ? sp[-2] : Slot{};
@@ -111,8 +104,7 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
     case Opcode::ArrayNewFixed: {
       ArrayInst* a = new_array(s, op.a, op.b, esize, ref);
       if (a == nullptr) return "array size too large";
-      for (uint32_t i = 0; i < op.b; ++i)
-        std::memcpy(a->bytes.data() + i * esize, sp - op.b + i, esize);
+      for (uint32_t i = 0; i < op.b; ++i) std::memcpy(a->bytes.data() + i * esize, sp - op.b + i, esize);
       sp -= op.b;
       break;
     }
@@ -144,16 +136,13 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
 // spec: Step_read/array.get-*, Step/array.set-*, array.len-*, array.fill-*
 Trap array_access(Store& s, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
-    case Opcode::ArrayGet:
-    case Opcode::ArrayGetS:
-    case Opcode::ArrayGetU: {
+    case Opcode::ArrayGet: case Opcode::ArrayGetS: case Opcode::ArrayGetU: {
       uint64_t i = sp[-1].i32(), r = sp[-2].ref();
       --sp;
       if (is_null(r)) return kNullArray;
       const ArrayInst& a = s.arrays[ref_payload(r)];
       if (i >= a.len) return kArrayOob;
-      sp[-1] =
-          read_elem(a.bytes.data() + i * a.esize, a.esize, op.code == uint16_t(Opcode::ArrayGetS));
+      sp[-1] = read_elem(a.bytes.data() + i * a.esize, a.esize, op.code == uint16_t(Opcode::ArrayGetS));
       return nullptr;
     }
     case Opcode::ArraySet: {
@@ -195,8 +184,7 @@ Trap array_bulk(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
     ArrayInst& d = s.arrays[ref_payload(dr)];
     const ArrayInst& src = s.arrays[ref_payload(sr)];
     if (!in_range(di, n, d.len) || !in_range(si, n, src.len)) return kArrayOob;
-    if (n > 0)
-      std::memmove(d.bytes.data() + di * d.esize, src.bytes.data() + si * d.esize, n * d.esize);
+    if (n > 0) std::memmove(d.bytes.data() + di * d.esize, src.bytes.data() + si * d.esize, n * d.esize);
     return nullptr;
   }
   uint64_t n = sp[-1].i32(), si = sp[-2].i32(), di = sp[-3].i32(), r = sp[-4].ref();
@@ -220,23 +208,17 @@ Trap array_bulk(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
 
 Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
-    case Opcode::StructNew:
-    case Opcode::StructNewDefault:
-    case Opcode::StructGet:
-    case Opcode::StructGetS:
-    case Opcode::StructGetU:
-    case Opcode::StructSet:
-    case Opcode::StructNewDesc:
-    case Opcode::StructNewDefaultDesc: return structs(s, op, sp);
-    case Opcode::ArrayNew:
-    case Opcode::ArrayNewDefault:
-    case Opcode::ArrayNewFixed:
-    case Opcode::ArrayNewData:
-    case Opcode::ArrayNewElem: return array_new(s, m, op, sp);
-    case Opcode::ArrayCopy:
-    case Opcode::ArrayInitData:
-    case Opcode::ArrayInitElem: return array_bulk(s, m, op, sp);
-    default: return array_access(s, op, sp);
+    case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructGet:
+    case Opcode::StructGetS: case Opcode::StructGetU: case Opcode::StructSet:
+    case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc:
+      return structs(s, op, sp);
+    case Opcode::ArrayNew: case Opcode::ArrayNewDefault: case Opcode::ArrayNewFixed:
+    case Opcode::ArrayNewData: case Opcode::ArrayNewElem:
+      return array_new(s, m, op, sp);
+    case Opcode::ArrayCopy: case Opcode::ArrayInitData: case Opcode::ArrayInitElem:
+      return array_bulk(s, m, op, sp);
+    default:
+      return array_access(s, op, sp);
   }
 }
 

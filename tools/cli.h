@@ -10,7 +10,7 @@ namespace wasm::cli {
 
 enum class FileKind { Wat, Wasm, Wast, Unknown };
 
-FileKind kind_of(std::string_view path);                        // by extension
+FileKind kind_of(std::string_view path);  // by extension
 std::optional<std::string> read_file(const std::string& path);  // nullopt if unreadable
 bool write_file(const std::string& path, std::string_view bytes);
 

@@ -62,8 +62,8 @@ FileRun run_one(const std::string& path, const wast::RunOptions& options) {
     auto [line, column] = wast::line_column(source, script.error().at.begin);
     r.checks.push_back({line, column, "script", false, script.error().message});
     r.failed = 1;
-    r.log =
-        cat(format_location(source, script.error().at.begin), ": ", script.error().message, "\n");
+    r.log = cat(format_location(source, script.error().at.begin), ": ", script.error().message,
+                "\n");
     return run;
   }
   run.report = wast::run_script(source, *script, options);
@@ -106,15 +106,9 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
     } else if (a == "--trace") {
       r.options.engine.trace = stderr;
     } else if (a == "--relaxed-alternative") {
-      r.options.engine.relaxed = interp::numerics::Relaxed{.fmadd = 1,
-                                                           .fmin = 1,
-                                                           .fmax = 1,
-                                                           .iq15mulr = 1,
-                                                           .trunc_u = 1,
-                                                           .trunc_s = 1,
-                                                           .swizzle = 1,
-                                                           .idot = 1,
-                                                           .laneselect = 1};
+      r.options.engine.relaxed = interp::numerics::Relaxed{.fmadd = 1, .fmin = 1, .fmax = 1,
+                                                   .iq15mulr = 1, .trunc_u = 1, .trunc_s = 1,
+                                                   .swizzle = 1, .idot = 1, .laneselect = 1};
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "wasmref run: bad option '%s'\n%s", a.c_str(), kHelp);
       return 2;

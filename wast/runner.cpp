@@ -121,9 +121,9 @@ Result<interp::InstanceAddr> Runner::instantiate(const Definition& d, const Scop
   for (const Import& import : d.module.imports) {
     std::optional<interp::ExternVal> v = resolve_import(import, scope);
     if (!v)
-      return Error{
-          Phase::Unlinkable, import.at,
-          cat("unknown import \"", import.module, "\".\"", import.field.value_or(""), "\"")};
+      return Error{Phase::Unlinkable, import.at,
+                   cat("unknown import \"", import.module, "\".\"", import.field.value_or(""),
+                       "\"")};
     externs.push_back(*v);
   }
   return engine_.instantiate(d.module, d.valid, externs);
@@ -133,9 +133,9 @@ std::string Runner::describe_load_error(const text::ScriptModule& m, const Error
   std::string where;
   if (m.form == text::ScriptModule::Form::Binary) where = cat(" (at byte 0x", hex(e.at.begin), ")");
   if (m.form == text::ScriptModule::Form::Text || m.form == text::ScriptModule::Form::Quote) {
-    Source inner{
-        "", m.form == text::ScriptModule::Form::Quote ? std::string_view(m.bytes) : source_.bytes,
-        false};
+    Source inner{"", m.form == text::ScriptModule::Form::Quote ? std::string_view(m.bytes)
+                                                               : source_.bytes,
+                 false};
     auto [line, column] = line_column(inner, e.at.begin);
     where = cat(m.form == text::ScriptModule::Form::Quote ? " (quoted text " : " (at ", line, ".",
                 column, ")");
@@ -207,26 +207,11 @@ interp::Value Runner::argument_value(const text::ScriptValue& v) const {
   using VK = text::ScriptValue::Kind;
   interp::Value out;
   switch (v.kind) {
-    case VK::I32:
-      out.kind = ValKind::I32;
-      out.bits = v.bits & 0xffff'ffffu;
-      break;
-    case VK::I64:
-      out.kind = ValKind::I64;
-      out.bits = v.bits;
-      break;
-    case VK::F32:
-      out.kind = ValKind::F32;
-      out.bits = v.bits & 0xffff'ffffu;
-      break;
-    case VK::F64:
-      out.kind = ValKind::F64;
-      out.bits = v.bits;
-      break;
-    case VK::V128:
-      out.kind = ValKind::V128;
-      out.v128 = v.v128;
-      break;
+    case VK::I32: out.kind = ValKind::I32; out.bits = v.bits & 0xffff'ffffu; break;
+    case VK::I64: out.kind = ValKind::I64; out.bits = v.bits; break;
+    case VK::F32: out.kind = ValKind::F32; out.bits = v.bits & 0xffff'ffffu; break;
+    case VK::F64: out.kind = ValKind::F64; out.bits = v.bits; break;
+    case VK::V128: out.kind = ValKind::V128; out.v128 = v.v128; break;
     case VK::RefNull: out = engine_.null_ref(); break;
     case VK::RefHost: out = engine_.host_ref(v.payload.value_or(0)); break;
     case VK::RefExtern: out = engine_.extern_ref(v.payload.value_or(0)); break;
@@ -260,10 +245,8 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
   if (!ext) {
     r.error = cat("undefined export \"", a.name, "\"");
   } else if (a.kind == text::Action::Kind::Get) {
-    if (ext->kind != ExternKind::Global)
-      r.error = "export is not a global";
-    else
-      r.outcome.values.push_back(engine_.read_global(ext->addr));
+    if (ext->kind != ExternKind::Global) r.error = "export is not a global";
+    else r.outcome.values.push_back(engine_.read_global(ext->addr));
   } else if (ext->kind != ExternKind::Func) {
     r.error = "export is not a function";
   } else if (r.error = check_arguments(a, engine_.func_type(ext->addr)); r.error.empty()) {
@@ -282,8 +265,7 @@ InspectRef Runner::inspector() const {
 
 std::string Runner::describe_values(const std::vector<interp::Value>& vs) const {
   std::string out = "[";
-  for (const interp::Value& v : vs)
-    out += (out.size() > 1 ? " " : "") + describe_value(v, inspector());
+  for (const interp::Value& v : vs) out += (out.size() > 1 ? " " : "") + describe_value(v, inspector());
   return out + "]";
 }
 
@@ -361,8 +343,7 @@ void Runner::fail(const Command& c, const std::string& message) {
   record_outcome(c, line);
   report.checks.push_back(CheckResult{line, column, command_name(c), false, message});
   ++report.failed;
-  report.log +=
-      cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");
+  report.log += cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");
 }
 
 }  // namespace detail

@@ -25,7 +25,7 @@
 namespace wasm::wast {
 
 struct RunOptions {
-  bool outcomes_only = false;    // check outcomes (trap, invalid, ...) but not message wording
+  bool outcomes_only = false;  // check outcomes (trap, invalid, ...) but not message wording
   bool record_outcomes = false;  // fill RunReport::outcomes (wast/outcome.h)
   Features features;
   interp::EngineOptions engine;  // fuel, call depth, trace

@@ -40,9 +40,9 @@ void Runner::assert_return(const Command& c, Scope& scope) {
     expected += (expected.size() > 1 ? " " : "") + describe_expected(v);
   for (size_t i = 0; i < got.size(); ++i) {
     bool is_vector = i < c.expected.size() && c.expected[i].kind == text::ScriptValue::Kind::V128;
-    actual += (i > 0 ? " " : "") +
-              describe_value(got[i], inspector(),
-                             is_vector ? c.expected[i].shape : text::LaneShape::I32x4);
+    actual += (i > 0 ? " " : "") + describe_value(got[i], inspector(),
+                                                  is_vector ? c.expected[i].shape
+                                                            : text::LaneShape::I32x4);
   }
   fail(c, cat("wrong return values: expected ", expected, "], got ", actual, "]"));
 }
@@ -61,8 +61,8 @@ void Runner::assert_action_fails(const Command& c, Scope& scope) {
     return fail(c, cat("expected ", what, want == Status::Exception ? "" : " \"" + c.message + "\"",
                        ", got ", describe_outcome(r.outcome)));
   if (want != Status::Exception && !message_matches(r.outcome.message, c.message))
-    return fail(
-        c, cat("wrong ", what, ": expected \"", c.message, "\", got \"", r.outcome.message, "\""));
+    return fail(c, cat("wrong ", what, ": expected \"", c.message, "\", got \"",
+                       r.outcome.message, "\""));
   pass(c);
 }
 
@@ -73,8 +73,7 @@ void Runner::assert_malformed(const Command& c) {
     outcome_ = loaded ? module_outcome(*loaded) : canonical_error(loaded.error());
   if (loaded) {
     // A module that loads but fails validation is still not malformed.
-    return fail(c,
-                cat("expected decoding/parsing error \"", c.message, "\", but the module loads"));
+    return fail(c, cat("expected decoding/parsing error \"", c.message, "\", but the module loads"));
   }
   if (!message_matches(loaded.error().message, c.message))
     return fail(c, cat("wrong decoding/parsing error: expected \"", c.message, "\", got \"",
@@ -120,8 +119,8 @@ void Runner::assert_instantiation(const Command& c, Scope& scope) {
   if (!inst) outcome_ = canonical_error(inst.error());
   if (inst) return fail(c, cat("expected ", what, " \"", c.message, "\", but it instantiates"));
   const Error& e = inst.error();
-  bool right_phase =
-      link ? e.phase == Phase::Unlinkable : e.phase == Phase::Trap || e.phase == Phase::Exception;
+  bool right_phase = link ? e.phase == Phase::Unlinkable
+                          : e.phase == Phase::Trap || e.phase == Phase::Exception;
   if (!right_phase)
     return fail(c, cat("expected ", what, " \"", c.message, "\", got ", phase_word(e.phase), ": ",
                        e.message));
