@@ -9,6 +9,7 @@ namespace {
 ValType ref(bool nullable, HeapType h) { return ValType::ref_of(RefType{nullable, h}); }
 ValType ref(bool nullable, HeapKind k) { return ValType::ref_of(nullable, k); }
 HeapType idx(TypeIdx x) { return {HeapKind::Index, false, x}; }
+bool packed(const ValType& t) { return t.kind == ValKind::I8 || t.kind == ValKind::I16; }
 
 }  // namespace
 
@@ -271,13 +272,11 @@ std::optional<ResultType> Smith::emit_reference(Opcode op, Expr& out, const ValT
   }
 }
 
-// spec: Instr_ok/struct.*, array.*
+// spec: Instr_ok/struct.*
 std::optional<ResultType> Smith::emit_aggregate(Opcode op, Expr& out, const ValType* want) {
   using enum Opcode;
   uint32_t nt = uint32_t(types_.size());
   auto kind_is = [&](uint32_t x, CompKind k) { return types_[x].comp.kind == k; };
-  auto packed = [](const ValType& t) { return t.kind == ValKind::I8 || t.kind == ValKind::I16; };
-  auto numeric = [](const ValType& t) { return !t.is_ref(); };
   switch (op) {
     case StructNew:
     case StructNewDefault: {
@@ -317,9 +316,17 @@ std::optional<ResultType> Smith::emit_aggregate(Opcode op, Expr& out, const ValT
       put(out, op, p);
       return op == StructSet ? ResultType{} : ResultType{t};
     }
-    default: break;
+    default: return emit_array(op, out, want);
   }
-  // Arrays: x an array type whose field suits the instruction.
+}
+
+// spec: Instr_ok/array.*
+std::optional<ResultType> Smith::emit_array(Opcode op, Expr& out, const ValType* want) {
+  using enum Opcode;
+  uint32_t nt = uint32_t(types_.size());
+  auto kind_is = [&](uint32_t x, CompKind k) { return types_[x].comp.kind == k; };
+  auto numeric = [](const ValType& t) { return !t.is_ref(); };
+  // x: an array type whose field suits the instruction.
   auto x = pick_index(nt, [&](uint32_t i) {
     if (!kind_is(i, CompKind::Array)) return false;
     const FieldType& f = types_[i].comp.array.field;

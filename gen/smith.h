@@ -90,6 +90,7 @@ class Smith {
   std::optional<ResultType> emit_table(Opcode op, Expr& out, const ValType* want);
   std::optional<ResultType> emit_reference(Opcode op, Expr& out, const ValType* want);
   std::optional<ResultType> emit_aggregate(Opcode op, Expr& out, const ValType* want);
+  std::optional<ResultType> emit_array(Opcode op, Expr& out, const ValType* want);
   std::optional<Immediate> fixed_immediate(Opcode op, std::optional<MemIdx> mem);
   std::optional<BlockType> blocktype(const ValType* want, ResultType& params, ResultType& results);
   std::optional<uint32_t> pick_label(bool (*ok)(const Smith&, const Label&));
