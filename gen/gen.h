@@ -33,6 +33,7 @@ struct Options {
   bool offsets64 = true;        // memarg offsets above 2^32 - 1 (memory64)
   bool const_globals = true;    // constant expressions read defined (not only imported) globals
   bool imports = true;          // without: a module that instantiates with no imports
+  bool export_all = false;      // export every function, as "f0", "f1", ... (and nothing else)
   bool runnable = false;        // cheap to run: every memory and table has a small maximum,
                                 // integer constants are mostly small (lengths, counts, deltas)
 };

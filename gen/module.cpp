@@ -48,7 +48,8 @@ void Smith::const_value(Expr& out, const ValType& t, uint32_t globals, uint32_t 
     case ValKind::I32:
     case ValKind::I64: {
       bool i32 = t.kind == ValKind::I32;
-      out.push_back(i32 ? make(Opcode::I32Const, bits32()) : make(Opcode::I64Const, bits64()));
+      uint64_t bits = opt_.runnable && chance(90) ? below(4) : i32 ? bits32() : bits64();
+      out.push_back(make(i32 ? Opcode::I32Const : Opcode::I64Const, bits));
       if (depth < 3 && chance(20)) {
         const_value(out, t, globals, depth + 1);
         static constexpr Opcode k32[] = {Opcode::I32Add, Opcode::I32Sub, Opcode::I32Mul};
@@ -242,7 +243,11 @@ void Smith::segments() {
 
 // spec: Export_ok (distinct names), Start_ok ([] -> []).
 void Smith::exports_and_start() {
-  for (uint32_t n = count(0, 4), k = 0; k < n; ++k) {
+  if (opt_.export_all) {
+    for (uint32_t f = 0; f < funcs_.size(); ++f)
+      m_.exports.push_back({"f" + std::to_string(f), ExternKind::Func, f, {}});
+  }
+  for (uint32_t n = opt_.export_all ? 0 : count(0, 4), k = 0; k < n; ++k) {
     size_t sizes[] = {funcs_.size(), tables_.size(), mems_.size(), globals_.size(), tags_.size()};
     uint32_t kind = below(5);
     if (sizes[kind] == 0) continue;

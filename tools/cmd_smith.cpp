@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: wasmref smith [--seed N] [--size N] [--no-simd] [--no-atomics] [--no-legacy-eh]\n"
     "                     [--no-wide-arithmetic] [--no-gc] [--no-exnref] [--wabt]\n"
-    "                     [-o FILE.wasm|FILE.wat]\n"
+    "                     [--no-imports] [--export-all] [--runnable] [-o FILE.wasm|FILE.wat]\n"
     "\n"
     "Writes a random valid module, built by following the typing rules forward (gen/). The\n"
     "same seed and size always give the same module. Without -o, prints the text format.\n"
@@ -25,7 +25,9 @@ constexpr const char* kHelp =
     "             try_table/exnref), e.g. for engines without them\n"
     "  --wabt     only what wabt 1.0.32 validates: --no-gc --no-exnref --no-wide-arithmetic,\n"
     "             and no table64, table initialisers, 64-bit offsets, or defined globals in\n"
-    "             constant expressions\n";
+    "             constant expressions\n"
+    "  --no-imports, --export-all (every function as f0, f1, ...), --runnable (small memory\n"
+    "             and table maxima, mostly small constants): for running the module\n";
 
 bool parse_u64(const std::string& s, uint64_t& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -59,6 +61,12 @@ int cmd_smith(const std::vector<std::string>& args) {
       options.legacy_eh = false;
     } else if (a == "--no-wide-arithmetic") {
       options.wide_arithmetic = false;
+    } else if (a == "--no-imports") {
+      options.imports = false;
+    } else if (a == "--export-all") {
+      options.export_all = true;
+    } else if (a == "--runnable") {
+      options.runnable = true;
     } else if (a == "--no-gc") {
       options.gc = false;
     } else if (a == "--no-exnref") {
