@@ -61,9 +61,13 @@ TEST(GeneratedModule, RunsSoundly) {
             RC_ASSERT(!o.message.empty());
           } else if (o.status == Status::Values) {
             RC_ASSERT(o.values.size() == ft.results.size());
-            for (size_t i = 0; i < o.values.size(); ++i)
-              RC_ASSERT(o.values[i].kind ==
-                        (ft.results[i].is_ref() ? ValKind::Ref : ft.results[i].kind));
+            for (size_t i = 0; i < o.values.size(); ++i) {
+              const ValType& t = ft.results[i];
+              RC_ASSERT(o.values[i].kind == (t.is_ref() ? ValKind::Ref : t.kind));
+              // A non-nullable result is not null.
+              if (t.is_ref() && !t.ref.nullable)
+                RC_ASSERT(engine.inspect(o.values[i]).kind != interp::RefInfo::Kind::Null);
+            }
           }
         }
         RC_CLASSIFY(returned, "some call returned");
