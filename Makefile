@@ -5,7 +5,7 @@ MESON_OPTS ?=
 WASM_TESTSUITE ?= $(CURDIR)/../shared/testsuite
 export WASM_TESTSUITE
 
-.PHONY: all deps configure build test unit proptest conformance conformance-doc bench sanitize clean
+.PHONY: all deps configure build test unit proptest conformance conformance-doc bench sanitize fuzz clean
 
 all: build
 
@@ -52,5 +52,15 @@ sanitize: deps
 	ninja -C build-san
 	tools/run-tests.sh build-san
 
+# libFuzzer targets (fuzz/, docs/fuzzing.md) with ASan + UBSan, built with clang in build-fuzz/,
+# each run for FUZZ_SECONDS on seeds from the suite's modules.
+FUZZ_SECONDS ?= 60
+fuzz: build
+	@tools/install-deps.sh clang libclang-rt-14-dev
+	[ -f build-fuzz/build.ninja ] || CC=clang CXX=clang++ meson setup build-fuzz -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C build-fuzz fuzz/fuzz_decode fuzz/fuzz_text fuzz/fuzz_validate fuzz/fuzz_run
+	tools/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-san
+	rm -rf $(BUILD) build-san build-fuzz
