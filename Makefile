@@ -5,7 +5,7 @@ MESON_OPTS ?=
 WASM_TESTSUITE ?= $(CURDIR)/../shared/testsuite
 export WASM_TESTSUITE
 
-.PHONY: all deps configure build test unit conformance conformance-doc bench sanitize fuzz clean
+.PHONY: all deps configure build test unit proptest conformance conformance-doc bench sanitize fuzz clean
 
 all: build
 
@@ -26,6 +26,14 @@ test: build
 
 unit: build
 	meson test -C $(BUILD) --suite unit --print-errorlogs
+
+# Long property runs over generated modules (docs/property-testing.md): each property of
+# tests/gen with PROPTEST_CASES cases and a fresh seed, which RapidCheck prints with any failure
+# (replay with PROPTEST_RC="seed=N").
+PROPTEST_CASES ?= 100000
+PROPTEST_RC ?=
+proptest: build
+	RC_PARAMS="max_success=$(PROPTEST_CASES) $(PROPTEST_RC)" $(BUILD)/tests/gen/gen_properties
 
 # The official conformance suite: a per-file table and a closing `N passed, M failed` line.
 conformance: build
