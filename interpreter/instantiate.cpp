@@ -47,7 +47,10 @@ ExternType extern_type(const Store& s, const ExternVal& e) {
   ExternType t;
   t.kind = e.kind;
   switch (e.kind) {
-    case ExternKind::Func: t.type = s.funcs[e.addr].type; break;
+    case ExternKind::Func:  // custom-descriptors: a function instance has its exact type
+      t.type = s.funcs[e.addr].type;
+      t.exact = true;
+      break;
     case ExternKind::Table:
       t.table = s.tables[e.addr].type;
       t.table.limits.min = s.tables[e.addr].refs.size();

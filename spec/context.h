@@ -40,6 +40,7 @@ struct Context {
   std::vector<LocalType> locals;
   std::optional<ResultType> return_;
   std::vector<bool> refs;            // spec: C.refs, as a set of function indices
+  bool custom_descriptors = false;   // ValidateOptions::custom_descriptors (br_on_cast rule)
 
   const TypeStore& s() const { return *store; }
 };

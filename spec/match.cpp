@@ -147,11 +147,12 @@ bool match_tagtype(const TypeStore& store, TypeId a, TypeId b) {
   return match_deftype(store, a, b) && match_deftype(store, b, a);
 }
 
-// spec: Externtype_sub
+// spec: Externtype_sub (+ custom-descriptors: func types as heap types (exact? dt))
 bool match_externtype(const TypeStore& store, const ExternType& a, const ExternType& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case ExternKind::Func: return match_deftype(store, a.type, b.type);
+    case ExternKind::Func:  // custom-descriptors: an exact import needs that very type
+      return b.exact ? a.exact && a.type == b.type : match_deftype(store, a.type, b.type);
     case ExternKind::Tag: return match_tagtype(store, a.type, b.type);
     case ExternKind::Table: return match_tabletype(store, a.table, b.table);
     case ExternKind::Memory: return match_memtype(a.mem, b.mem);

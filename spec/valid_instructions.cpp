@@ -106,8 +106,8 @@ FuncType InstrValidator::blocktype(const BlockType& bt) {
   return {};
 }
 
-RefType InstrValidator::ref_of_type(TypeIdx x, bool nullable) const {
-  return RefType{nullable, HeapType{HeapKind::Index, false, type_(c_, x, at_)}};
+RefType InstrValidator::ref_of_type(TypeIdx x, bool nullable, bool exact) const {
+  return RefType{nullable, HeapType{HeapKind::Index, exact, type_(c_, x, at_)}};
 }
 
 void InstrValidator::init_local(uint32_t x) {
@@ -172,8 +172,10 @@ void InstrValidator::check_instr(const Instr& e) {
     case BrTable: br_table(e); return;
     case BrOnNull: br_on_null(e); return;
     case BrOnNonNull: br_on_non_null(e); return;
-    case BrOnCast: br_on_cast(e, false); return;
-    case BrOnCastFail: br_on_cast(e, true); return;
+    case BrOnCast: br_on_cast(e, false, false); return;
+    case BrOnCastFail: br_on_cast(e, true, false); return;
+    case BrOnCastDescEq: br_on_cast(e, false, true); return;
+    case BrOnCastDescEqFail: br_on_cast(e, true, true); return;
     case Return: return_(); return;
     case Call: call(e, false); return;
     case ReturnCall: call(e, true); return;
@@ -205,10 +207,15 @@ void InstrValidator::check_instr(const Instr& e) {
     case RefTestNull: ref_test(e, true); return;
     case RefCast: ref_cast(e, false); return;
     case RefCastNull: ref_cast(e, true); return;
+    case RefCastDescEq: ref_cast_desc_eq(e, false); return;
+    case RefCastDescEqNull: ref_cast_desc_eq(e, true); return;
+    case RefGetDesc: ref_get_desc(e); return;
     case RefI31: ref_i31(); return;
     case I31GetS: case I31GetU: i31_get(); return;
-    case StructNew: struct_new(e, false); return;
-    case StructNewDefault: struct_new(e, true); return;
+    case StructNew: struct_new(e, false, false); return;
+    case StructNewDefault: struct_new(e, true, false); return;
+    case StructNewDesc: struct_new(e, false, true); return;
+    case StructNewDefaultDesc: struct_new(e, true, true); return;
     case StructGet: struct_get(e, false); return;
     case StructGetS: case StructGetU: struct_get(e, true); return;
     case StructSet: struct_set(e); return;
@@ -232,14 +239,16 @@ void InstrValidator::check_instr(const Instr& e) {
 }
 
 // spec: Instr_const — the instructions allowed in constant expressions (3.0: extended
-// constants, GC allocations, global.get of any immutable global in the context).
+// constants, GC allocations, global.get of any immutable global in the context; custom
+// descriptors: allocations with a descriptor).
 bool is_constant(const Context& c, const Instr& e) {
   using enum Opcode;
   switch (e.op) {
     case I32Const: case I64Const: case F32Const: case F64Const: case V128Const:
     case I32Add: case I32Sub: case I32Mul: case I64Add: case I64Sub: case I64Mul:
     case RefNull: case RefFunc: case RefI31:
-    case StructNew: case StructNewDefault: case ArrayNew: case ArrayNewDefault:
+    case StructNew: case StructNewDefault: case StructNewDesc: case StructNewDefaultDesc:
+    case ArrayNew: case ArrayNewDefault:
     case ArrayNewFixed: case AnyConvertExtern: case ExternConvertAny:
       return true;
     case GlobalGet: return global(c, e.index(), e.at).mut == Mut::Const;

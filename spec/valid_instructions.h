@@ -69,7 +69,7 @@ class InstrValidator {
   ValType addr_val(AddrType at) const {
     return at == AddrType::I32 ? ValType::i32() : ValType::i64();
   }
-  RefType ref_of_type(TypeIdx x, bool nullable) const;
+  RefType ref_of_type(TypeIdx x, bool nullable, bool exact = false) const;
   void init_local(uint32_t x);
 
   // ---- valid_instructions_control.cpp ----
@@ -84,7 +84,7 @@ class InstrValidator {
   void br_table(const Instr& e);
   void br_on_null(const Instr& e);
   void br_on_non_null(const Instr& e);
-  void br_on_cast(const Instr& e, bool fail);
+  void br_on_cast(const Instr& e, bool fail, bool desc);
   void return_();
   void call(const Instr& e, bool tail);
   void call_indirect(const Instr& e, bool tail);
@@ -126,9 +126,13 @@ class InstrValidator {
   void ref_i31();
   void i31_get();
   RefType pop_ref();
+  // custom-descriptors
+  void ref_get_desc(const Instr& e);
+  void ref_cast_desc_eq(const Instr& e, bool nullable);
+  RefType desc_operand(const RefType& rt);  // rt as written (module type indices)
 
   // ---- valid_instructions_aggregate.cpp ----
-  void struct_new(const Instr& e, bool default_);
+  void struct_new(const Instr& e, bool default_, bool desc);
   void struct_get(const Instr& e, bool packed);
   void struct_set(const Instr& e);
   void array_new(const Instr& e, bool default_);

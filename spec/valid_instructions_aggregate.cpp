@@ -13,17 +13,26 @@ const ValType kI32 = ValType::i32();
 
 }  // namespace
 
-// spec: Instr_ok/struct.new, Instr_ok/struct.new_default
-void InstrValidator::struct_new(const Instr& e, bool default_) {
+// spec: Instr_ok/struct.new, Instr_ok/struct.new_default (+ custom-descriptors: the _desc
+// forms take the descriptor (ref null (exact y)) last, exactly when the type has descriptor y;
+// the result is exact)
+void InstrValidator::struct_new(const Instr& e, bool default_, bool desc) {
   const StructType& st = struct_type(c_, e.index(), at_);
   ResultType ts;
   for (const FieldType& ft : st.fields) ts.push_back(unpack(ft.type));
   if (default_) {
     for (const ValType& t : ts) require(defaultable(t), at_, "field type is not defaultable");
-  } else {
-    pop_vals(ts);
+    ts.clear();
   }
-  push_val(ValType::ref_of(ref_of_type(e.index(), false)));
+  const std::optional<TypeId>& y = c_.s().subtype(type_(c_, e.index(), at_)).descriptor;
+  if (y) {
+    require(desc, at_, "type with descriptor requires descriptor allocation");
+    ts.push_back(ValType::ref_of(RefType{true, HeapType{HeapKind::Index, true, *y}}));
+  } else {
+    require(!desc, at_, "type without descriptor requires non-descriptor allocation");
+  }
+  pop_vals(ts);
+  push_val(ValType::ref_of(ref_of_type(e.index(), false, true)));
 }
 
 // spec: Instr_ok/struct.get (get_s/get_u exactly for packed fields)
@@ -47,7 +56,8 @@ void InstrValidator::struct_set(const Instr& e) {
   pop_vals(std::vector<ValType>{ValType::ref_of(ref_of_type(p.a, true)), unpack(ft.type)});
 }
 
-// spec: Instr_ok/array.new, Instr_ok/array.new_default
+// spec: Instr_ok/array.new, Instr_ok/array.new_default (custom-descriptors: array allocations
+// have exact results, as struct allocations do)
 void InstrValidator::array_new(const Instr& e, bool default_) {
   ValType t = unpack(array_type(c_, e.index(), at_).field.type);
   if (default_) {
@@ -56,7 +66,7 @@ void InstrValidator::array_new(const Instr& e, bool default_) {
   } else {
     pop_vals(std::vector<ValType>{t, kI32});
   }
-  push_val(ValType::ref_of(ref_of_type(e.index(), false)));
+  push_val(ValType::ref_of(ref_of_type(e.index(), false, true)));
 }
 
 // spec: Instr_ok/array.new_fixed — n operands of the field type
@@ -70,7 +80,7 @@ void InstrValidator::array_new_fixed(const Instr& e) {
     invalid(at_, cat("type mismatch: instruction requires ", p.b, " operands of type ",
                      to_string(t), " but stack has ", avail));
   for (size_t i = 0; i < std::min<size_t>(p.b, avail); ++i) pop_val(t);
-  push_val(ValType::ref_of(ref_of_type(p.a, false)));
+  push_val(ValType::ref_of(ref_of_type(p.a, false, true)));
 }
 
 // spec: Instr_ok/array.new_data
@@ -80,7 +90,7 @@ void InstrValidator::array_new_data(const Instr& e) {
   data(c_, p.b, at_);
   require(is_num_or_vec(t), at_, "array type is not numeric or vector");
   pop_vals(std::vector<ValType>{kI32, kI32});
-  push_val(ValType::ref_of(ref_of_type(p.a, false)));
+  push_val(ValType::ref_of(ref_of_type(p.a, false, true)));
 }
 
 // spec: Instr_ok/array.new_elem
@@ -92,7 +102,7 @@ void InstrValidator::array_new_elem(const Instr& e) {
           cat("type mismatch: element segment's type ", to_string(rt),
               " does not match array's field type ", to_string(t)));
   pop_vals(std::vector<ValType>{kI32, kI32});
-  push_val(ValType::ref_of(ref_of_type(p.a, false)));
+  push_val(ValType::ref_of(ref_of_type(p.a, false, true)));
 }
 
 // spec: Instr_ok/array.get (get_s/get_u exactly for packed arrays)

@@ -140,13 +140,21 @@ void InstrValidator::br_on_non_null(const Instr& e) {
 }
 
 // spec: Instr_ok/br_on_cast, Instr_ok/br_on_cast_fail — C.labels[l] = t* rt
-void InstrValidator::br_on_cast(const Instr& e, bool fail) {
+// (+ custom-descriptors: br_on_cast_desc_eq and br_on_cast_desc_eq_fail also take the
+// descriptor operand (ref null (exact? y)) above rt1; for them, and for br_on_cast* when the
+// proposal is enabled, rt1 and rt2 need only share a top type instead of rt2 <: rt1.)
+void InstrValidator::br_on_cast(const Instr& e, bool fail, bool desc) {
   const BrOnCastImm& b = e.br_on_cast();
   RefType rt1 = canon(c_, b.from, at_);
   RefType rt2 = canon(c_, b.to, at_);
-  require(match_reftype(c_.s(), rt2, rt1), at_,
-          cat("type mismatch on cast: type ", to_string(rt2), " does not match ",
-              to_string(rt1)));
+  if (desc || c_.custom_descriptors)
+    require(top_heaptype(c_.s(), rt1.heap) == top_heaptype(c_.s(), rt2.heap), at_,
+            cat("type mismatch on cast: type ", to_string(rt1.heap),
+                " has a different top type than type ", to_string(rt2.heap)));
+  else
+    require(
+        match_reftype(c_.s(), rt2, rt1), at_,
+        cat("type mismatch on cast: type ", to_string(rt2), " does not match ", to_string(rt1)));
   RefType to_label = fail ? diff_reftype(rt1, rt2) : rt2;
   RefType fallthrough = fail ? rt2 : diff_reftype(rt1, rt2);
   ResultType ts = label_types(label(b.label));
@@ -154,7 +162,9 @@ void InstrValidator::br_on_cast(const Instr& e, bool fail) {
           cat("type mismatch: instruction requires type ", to_string(to_label),
               " but label has ", to_string(ts)));
   ts.back() = ValType::ref_of(rt1);
+  if (desc) ts.push_back(ValType::ref_of(desc_operand(b.to)));
   pop_vals(ts);
+  if (desc) ts.pop_back();
   ts.back() = ValType::ref_of(fallthrough);
   push_vals(ts);
 }

@@ -1,5 +1,6 @@
 // Validation of reference instructions — valid/instructions.rst (Reference Instructions,
-// Scalar Reference Instructions).
+// Scalar Reference Instructions), and the custom-descriptors proposal's ref.get_desc and
+// ref.cast_desc_eq (proposals/custom-descriptors/Overview.md; valid.ml of that repository).
 #include "spec/valid_instructions.h"
 
 namespace wasm::valid {
@@ -84,6 +85,46 @@ void InstrValidator::ref_i31() {
 void InstrValidator::i31_get() {
   pop_val(ValType::ref_of(true, HeapKind::I31));
   push_val(ValType::i32());
+}
+
+// custom-descriptors (valid.ml desc_cast_ref): the descriptor operand of a cast to rt is
+// (ref null (exact? y)), y the descriptor of rt's type, exact iff rt's heap type is.
+RefType InstrValidator::desc_operand(const RefType& rt) {
+  const HeapType& ht = rt.heap;
+  std::string none = cat("type ", to_string(ht), " does not have a descriptor");
+  require(ht.kind == HeapKind::Index, at_, none);
+  const std::optional<TypeId>& y = c_.s().subtype(type_(c_, ht.index, at_)).descriptor;
+  require(y.has_value(), at_, none);
+  return RefType{true, HeapType{HeapKind::Index, ht.exact, *y}};
+}
+
+// spec (custom-descriptors): Instr_ok/ref.get_desc —
+//   C.types[x] ~ descriptor y ct  ⊢  ref.get_desc x : [(ref null (exact? x))] -> [(ref (exact? y))]
+// deviation: the rule guesses exact?; we take it from the operand (exact iff the operand's type
+// matches (ref null (exact x))), as valid.ml does.
+void InstrValidator::ref_get_desc(const Instr& e) {
+  TypeId x = type_(c_, e.index(), at_);
+  const std::optional<TypeId>& y = c_.s().subtype(x).descriptor;
+  require(y.has_value(), at_, cat("type without descriptor ", e.index()));
+  const CtrlFrame& f = ctrls_.back();
+  ValType t = vals_.size() > f.height ? vals_.back() : ValType{ValKind::Bot, {}};
+  if (t.kind != ValKind::Bot && !t.is_ref())
+    invalid(at_,
+            cat("type mismatch: instruction requires reference type but stack has ", to_string(t)));
+  HeapType exact_x{HeapKind::Index, true, x};
+  bool exact = t.kind == ValKind::Bot || match_heaptype(c_.s(), t.ref.heap, exact_x);
+  pop_val(ValType::ref_of(RefType{true, HeapType{HeapKind::Index, exact, x}}));
+  push_val(ValType::ref_of(RefType{false, HeapType{HeapKind::Index, exact, *y}}));
+}
+
+// spec (custom-descriptors): Instr_ok/ref.cast_desc_eq —
+//   ref.cast_desc_eq rt : [(ref null rt') (ref null (exact? y))] -> [rt], rt' the top of rt
+void InstrValidator::ref_cast_desc_eq(const Instr& e, bool nullable) {
+  RefType written = cast_type(e, nullable);
+  RefType rt = canon(c_, written, at_);
+  ValType desc = ValType::ref_of(desc_operand(written));
+  pop_vals(std::vector<ValType>{ValType::ref_of(true, top_heaptype(c_.s(), rt.heap)), desc});
+  push_val(ValType::ref_of(rt));
 }
 
 }  // namespace wasm::valid

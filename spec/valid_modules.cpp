@@ -151,7 +151,10 @@ ExternType valid_export(const Context& c, const Export& ex) {
   ExternType xt;
   xt.kind = ex.kind;
   switch (ex.kind) {
-    case ExternKind::Func: xt.type = func(c, ex.index, ex.at); break;
+    case ExternKind::Func:
+      xt.type = func(c, ex.index, ex.at);
+      xt.exact = ex.index < c.funcs_exact.size() && c.funcs_exact[ex.index];
+      break;
     case ExternKind::Tag: xt.type = tag(c, ex.index, ex.at); break;
     case ExternKind::Table: xt.table = table(c, ex.index, ex.at); break;
     case ExternKind::Memory: xt.mem = memory(c, ex.index, ex.at); break;
@@ -162,10 +165,11 @@ ExternType valid_export(const Context& c, const Export& ex) {
 }
 
 // spec: Module_ok
-ValidatedModule valid_module(const Module& m, TypeStore& store) {
+ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOptions& options) {
   reject_module_linking(m);
   Context c;
   c.store = &store;
+  c.custom_descriptors = options.custom_descriptors;
   c.refs = declared_refs(m);
   for (const TypeDef& t : m.types) valid_rectype(c, t.rec, m.at);
   ValidatedModule out;
@@ -197,9 +201,10 @@ ValidatedModule valid_module(const Module& m, TypeStore& store) {
 }  // namespace
 }  // namespace valid
 
-Result<ValidatedModule> validate(const Module& m, TypeStore& store) {
+Result<ValidatedModule> validate(const Module& m, TypeStore& store,
+                                 const ValidateOptions& options) {
   try {
-    return catch_error([&] { return valid::valid_module(m, store); });
+    return catch_error([&] { return valid::valid_module(m, store, options); });
   } catch (const std::bad_variant_access&) {
     // An immediate that does not fit its opcode's Imm kind: a front end's bug, reported as
     // data rather than a crash.

@@ -97,13 +97,73 @@ class Roller {
   Span at_;
 };
 
-// spec: Subtype_ok — the supertype is not final and the comptypes match.
-void valid_subtype_super(const Context& c, TypeId id, uint32_t self, uint32_t super_idx,
-                         Span at) {
+// custom-descriptors (valid.ml check_descriptors): the descriptor clauses of a rec group point
+// into the group and pair up — $t (descriptor $d) iff $d (describes $t) — and a described type
+// precedes its descriptor. Checked on the group [x, x+n) before anything else of it.
+void valid_descriptors(const RecType& rt, uint32_t x, Span at) {
+  uint32_t n = uint32_t(rt.subtypes.size());
+  auto inside = [&](uint32_t y) { return y >= x && y - x < n; };
+  for (uint32_t i = 0; i < n; ++i) {
+    const SubType& st = rt.subtypes[i];
+    if (st.describes) {
+      require(inside(*st.describes), at, "described type is outside rec group");
+      uint32_t j = *st.describes - x;
+      require(rt.subtypes[j].descriptor == x + i, at,
+              "described type is not described by descriptor");
+      require(j < i, at, "forward use of described type");
+    }
+    if (st.descriptor) {
+      require(inside(*st.descriptor), at, "descriptor type is outside rec group");
+      require(rt.subtypes[*st.descriptor - x].describes == x + i, at,
+              "type is not described by its descriptor");
+    }
+  }
+}
+
+// custom-descriptors (valid.ml check_desctype): only structures describe or are described.
+void valid_desctype(const SubType& st, Span at) {
+  if (st.comp.kind == CompKind::Struct) return;
+  require(!st.descriptor, at, "descriptor type must be a struct");
+  require(!st.describes, at, "described type must be a struct");
+}
+
+// A TypeId as the module's type index for messages (the first index it has, else the id).
+uint32_t type_index_of(const Context& c, TypeId t) {
+  for (uint32_t y = 0; y < c.types.size(); ++y)
+    if (c.types[y] == t) return y;
+  return t;
+}
+
+// custom-descriptors (valid.ml check_desctype_sub): a subtype describes a subtype of what its
+// supertype describes (and describes something iff its supertype does), and has a descriptor
+// that is a subtype of its supertype's, if its supertype has one.
+void valid_desctype_sub(const Context& c, const SubType& st, TypeId id, uint32_t self,
+                        uint32_t super_idx, Span at) {
   const TypeStore& s = c.s();
+  const SubType& sub = s.subtype(id);
+  const SubType& sup = s.subtype(*s.super(id));
+  std::string mismatch = cat("sub type ", self, " does not match super type ", super_idx);
+  require(sub.describes.has_value() == sup.describes.has_value(), at, mismatch);
+  if (sub.describes)
+    require(match_deftype(s, *sub.describes, *sup.describes), at,
+            cat("described type ", *st.describes, " does not match ",
+                type_index_of(c, *sup.describes)));
+  require(sub.descriptor || !sup.descriptor, at, mismatch);
+  if (sub.descriptor && sup.descriptor)
+    require(match_deftype(s, *sub.descriptor, *sup.descriptor), at,
+            cat("descriptor type ", *st.descriptor, " does not match ",
+                type_index_of(c, *sup.descriptor)));
+}
+
+// spec: Subtype_ok — the supertype is not final and the comptypes match (+ custom-descriptors:
+// the descriptor clauses match).
+void valid_subtype_super(const Context& c, const SubType& st, TypeId id, uint32_t self, Span at) {
+  const TypeStore& s = c.s();
+  uint32_t super_idx = st.supers.front();
   TypeId super = *s.super(id);
   require(!s.is_final(super), at,
           cat("sub type ", self, " has final super type ", super_idx));
+  valid_desctype_sub(c, st, id, self, super_idx, at);
   require(match_comptype(s, s.expand(id), s.expand(super)), at,
           cat("sub type ", self, " does not match super type ", super_idx));
 }
@@ -114,14 +174,16 @@ void valid_rectype(Context& c, const RecType& rt, Span at) {
   uint32_t x = uint32_t(c.types.size());
   uint32_t n = uint32_t(rt.subtypes.size());
   if (uint64_t(x) + n >= TypeStore::kRecBase) invalid(at, "too many types");
+  valid_descriptors(rt, x, at);
   Roller roll(c, x, n, at);
   RecType rolled = rt;
   for (uint32_t i = 0; i < n; ++i) roll.sub(rolled.subtypes[i], i);
   TypeId first = c.store->intern(rolled);
   for (uint32_t i = 0; i < n; ++i) c.types.push_back(first + i);
+  for (const SubType& st : rt.subtypes) valid_desctype(st, at);
   for (uint32_t i = 0; i < n; ++i)
     if (!rt.subtypes[i].supers.empty())
-      valid_subtype_super(c, first + i, x + i, rt.subtypes[i].supers.front(), at);
+      valid_subtype_super(c, rt.subtypes[i], first + i, x + i, at);
 }
 
 // ---- External types (spec: Limits_ok ... Externtype_ok) ----

@@ -23,11 +23,21 @@ struct ValidatedModule {
   std::vector<ExternType> exports;   // parallel to Module::exports
 };
 
+// Proposals that change what is valid in a core module, enabled on request.
+struct ValidateOptions {
+  // custom-descriptors: br_on_cast and br_on_cast_fail only require the two reference types to
+  // share a top type (Overview.md, "br_on_cast_desc_eq"), not rt2 <: rt1 as in Wasm 3.0. The
+  // proposal's other rules (descriptors, exact types) never change a 3.0 module's verdict and
+  // are always on.
+  bool custom_descriptors = false;
+};
+
 // Validates m, interning its types into `store` (share one store between modules that are
 // linked together, so that their TypeIds are comparable).
 // On failure: Error{Phase::Invalid, span of the culprit, message starting with the suite's
 // string ("type mismatch", "unknown local 3", ...)}.
-Result<ValidatedModule> validate(const Module& m, TypeStore& store);
+Result<ValidatedModule> validate(const Module& m, TypeStore& store,
+                                 const ValidateOptions& options = {});
 
 // The same, with default_type_store().
 Result<ValidatedModule> validate(const Module& m);

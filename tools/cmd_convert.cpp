@@ -21,7 +21,8 @@ constexpr const char* kConvertHelp =
     "  .wast -> .wast   rewrite every module of the script in binary form (default, like the\n"
     "                   reference interpreter's -d -o) or, with --text, in text form; modules\n"
     "                   that do not load keep their form\n"
-    "  --enable FEATURE module-linking, custom-page-sizes (see `wasmref parse --help`)\n";
+    "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors\n"
+    "                   (see `wasmref parse --help`)\n";
 
 constexpr const char* kPrintHelp =
     "usage: wasmref print FILE\n"

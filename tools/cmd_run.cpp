@@ -35,7 +35,8 @@ constexpr const char* kHelp =
     "  --relaxed-alternative  relaxed SIMD: take the alternative result the spec allows\n"
     "                    (fused madd, x86-style trunc/swizzle/laneselect, ...) instead of the\n"
     "                    deterministic profile (interpreter/numerics_relaxed.h)\n"
-    "  --enable FEATURE  module-linking, custom-page-sizes (see `wasmref parse --help`)\n"
+    "  --enable FEATURE  module-linking, custom-page-sizes, custom-descriptors\n"
+    "                    (see `wasmref parse --help`)\n"
     "\n"
     "`thread` bodies run to completion when reached (sequentially); `wait` checks the thread.\n";
 

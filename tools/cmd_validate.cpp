@@ -18,8 +18,8 @@ constexpr const char* kHelp =
     "`FILE: valid`, or the first error as `FILE:line.col: message` (`FILE:0xOFFSET: ...` for\n"
     "binaries). Exit status 0 iff every module is valid.\n"
     "\n"
-    "  --enable FEATURE proposals that change what is malformed: module-linking,\n"
-    "                   custom-page-sizes\n";
+    "  --enable FEATURE proposals that change what is malformed or valid:\n"
+    "                   module-linking, custom-page-sizes, custom-descriptors\n";
 
 // True iff the file holds a valid module; prints the verdict.
 bool validate_one(const std::string& path, const wast::Features& features) {
@@ -41,7 +41,7 @@ bool validate_one(const std::string& path, const wast::Features& features) {
     return false;
   }
   TypeStore types;
-  Result<ValidatedModule> valid = validate(*m, types);
+  Result<ValidatedModule> valid = validate(*m, types, wast::validate_options(features));
   if (!valid) {
     std::printf("%s: %s\n", format_location(source, valid.error().at.begin).c_str(),
                 valid.error().message.c_str());

@@ -22,7 +22,10 @@ printf '%-60s %8s %8s\n' "file" "passed" "failed"
 while IFS= read -r f; do
   rel=${f#"$suite"/}
   extra=()
-  case "$rel" in proposals/custom-page-sizes/*) extra=(--enable custom-page-sizes) ;; esac
+  case "$rel" in
+    proposals/custom-page-sizes/*) extra=(--enable custom-page-sizes) ;;
+    proposals/custom-descriptors/*) extra=(--enable custom-descriptors) ;;
+  esac
   line=$(timeout "$limit" "$wasmref" "${mode[@]}" "${extra[@]}" "$f" 2>/dev/null | tail -n 1)
   pass=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' <<<"$line")
   fail=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' <<<"$line")

@@ -15,11 +15,19 @@ binary::DecodeOptions decode_options(const Features& features) {
   return options;
 }
 
+ValidateOptions validate_options(const Features& features) {
+  ValidateOptions options;
+  options.custom_descriptors = features.custom_descriptors;
+  return options;
+}
+
 bool enable_feature(Features& features, std::string_view name) {
   if (name == "module-linking") {
     features.module_linking = true;
   } else if (name == "custom-page-sizes") {
     features.custom_page_sizes = true;
+  } else if (name == "custom-descriptors") {
+    features.custom_descriptors = true;
   } else {
     return false;
   }

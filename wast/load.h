@@ -7,6 +7,7 @@
 #include "binary/decode.h"
 #include "spec/ast.h"
 #include "spec/error.h"
+#include "spec/validate.h"
 #include "text/script.h"
 
 namespace wasm::wast {
@@ -16,9 +17,11 @@ namespace wasm::wast {
 struct Features {
   bool module_linking = false;     // "module-linking"
   bool custom_page_sizes = false;  // "custom-page-sizes"
+  bool custom_descriptors = false;  // "custom-descriptors" (relaxes br_on_cast's typing)
 };
 
 binary::DecodeOptions decode_options(const Features& features);
+ValidateOptions validate_options(const Features& features);
 
 // Sets the feature named `name`; false if there is no such feature.
 bool enable_feature(Features& features, std::string_view name);

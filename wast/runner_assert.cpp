@@ -15,7 +15,7 @@ using Status = interp::Outcome::Status;
 // The outcome of validating a module that loaded: "ok" or the validation error.
 std::string Runner::module_outcome(const Module& m) const {
   TypeStore store;
-  Result<ValidatedModule> valid = validate(m, store);
+  Result<ValidatedModule> valid = validate(m, store, validate_options(options_.features));
   return valid ? "ok" : canonical_error(valid.error());
 }
 
@@ -95,7 +95,8 @@ void Runner::assert_invalid(const Command& c) {
   if (!loaded)
     return fail(c, cat("expected validation error \"", c.message, "\", got ",
                        describe_load_error(c.module, loaded.error())));
-  Result<ValidatedModule> valid = validate(*loaded, engine_.types());
+  Result<ValidatedModule> valid =
+      validate(*loaded, engine_.types(), validate_options(options_.features));
   outcome_ = valid ? "ok" : canonical_error(valid.error());
   if (valid)
     return fail(c, cat("expected validation error \"", c.message, "\", but the module is valid"));

@@ -22,6 +22,10 @@ inline ValType ref_idx(bool nullable, TypeIdx x) {
   return ValType::ref_of(RefType{nullable, HeapType{HeapKind::Index, false, x}});
 }
 
+inline ValType ref_exact(bool nullable, TypeIdx x) {
+  return ValType::ref_of(RefType{nullable, HeapType{HeapKind::Index, true, x}});
+}
+
 inline Instr op(Opcode o, Immediate imm = {}) { return Instr{o, std::move(imm), {}}; }
 inline Instr idx(Opcode o, uint32_t x) { return op(o, x); }
 inline Instr i32c(uint32_t v) { return op(Opcode::I32Const, uint64_t(v)); }
@@ -69,6 +73,7 @@ class ValidTest : public ::testing::Test {
  protected:
   Module m;
   TypeStore store;
+  ValidateOptions options;
 
   uint32_t type_count() const {
     uint32_t n = 0;
@@ -114,7 +119,7 @@ class ValidTest : public ::testing::Test {
     m.exports.push_back(Export{std::move(name), kind, index, {}});
   }
 
-  Result<ValidatedModule> run() { return validate(m, store); }
+  Result<ValidatedModule> run() { return validate(m, store, options); }
 
   // The message, or "" when the module is valid.
   std::string error() {
