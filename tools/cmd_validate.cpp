@@ -41,7 +41,7 @@ bool validate_one(const std::string& path, const wast::Features& features) {
     return false;
   }
   TypeStore types;
-  Result<ValidatedModule> valid = validate(*m, types);
+  Result<ValidatedModule> valid = validate(*m, types, wast::validate_options(features));
   if (!valid) {
     std::printf("%s: %s\n", format_location(source, valid.error().at.begin).c_str(),
                 valid.error().message.c_str());

@@ -15,6 +15,12 @@ binary::DecodeOptions decode_options(const Features& features) {
   return options;
 }
 
+ValidateOptions validate_options(const Features& features) {
+  ValidateOptions options;
+  options.module_linking = features.module_linking;
+  return options;
+}
+
 bool enable_feature(Features& features, std::string_view name) {
   if (name == "module-linking") {
     features.module_linking = true;

@@ -7,6 +7,7 @@
 #include "binary/decode.h"
 #include "spec/ast.h"
 #include "spec/error.h"
+#include "spec/validate.h"
 #include "text/script.h"
 
 namespace wasm::wast {
@@ -19,6 +20,7 @@ struct Features {
 };
 
 binary::DecodeOptions decode_options(const Features& features);
+ValidateOptions validate_options(const Features& features);
 
 // Sets the feature named `name`; false if there is no such feature.
 bool enable_feature(Features& features, std::string_view name);
