@@ -173,8 +173,7 @@ namespace {
 void valid_export_alias(Context& c, const Alias& a) {
   const LinkType it = lookup(c.instances, a.instance, a.at, "instance");
   const LinkItem* e = it.instance->find(a.name);
-  if (!e)
-    invalid(a.at, cat("aliased name \"", a.name, "\" does not exist in instance ", a.instance));
+  if (!e) invalid(a.at, cat("aliased name `", a.name, "` does not exist in instance ", a.instance));
   require(e->type.kind() == a.sort, a.at,
           cat("alias kind mismatch: export \"", a.name, "\" is a ", kind_name(e->type.kind()),
               ", not a ", kind_name(a.sort)));

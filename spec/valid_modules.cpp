@@ -153,7 +153,7 @@ LinkType valid_export(const Context& c, const Export& ex) {
 void valid_initial(Context& c, const Module& m, const ValidateOptions& options,
                    ValidatedModule& out, ImportNames& names) {
   size_t next[5] = {0, 0, 0, 0, 0};
-  for (const DefRun& r : initial_runs(m)) {
+  for (const DefRun& r : definition_runs(m)) {
     for (uint32_t k = 0; k < r.count; ++k) {
       size_t i = next[size_t(r.kind)]++;
       switch (r.kind) {
@@ -187,6 +187,7 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   c.module_linking = options.module_linking;
   c.parent = parent;
   ValidatedModule out;
+  out.module_linking = options.module_linking;
   ImportNames names;
   valid_initial(c, m, options, out, names);
   c.refs = declared_refs(m, c.funcs.size() + m.funcs.size());

@@ -30,6 +30,8 @@ struct ValidatedModule {
   std::vector<LinkType> export_types;  // parallel to Module::exports
   std::vector<ValidatedModule> modules;  // parallel to Module::modules (nested modules)
   std::shared_ptr<const LinkModuleType> type;  // this module's type (imports folded)
+  bool module_linking = false;  // validated with ValidateOptions::module_linking (implicit
+                                // instances of two-level imports exist)
 };
 
 // What validation accepts beyond Wasm 3.0.

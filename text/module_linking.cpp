@@ -356,8 +356,8 @@ void ModuleParser::alias_field(FieldInfo& f) {
     a.kind = Alias::Kind::InstanceExport;
     Span iat = p.peek().at;
     a.instance = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Instance) : index(instances, "instance");
-    check_alias_source(a.instance, iat);
     a.name = p.name();
+    check_alias_source(a.instance, a.name, iat);
     if (!inverted) {
       p.expect(TokenKind::LParen);
       std::optional<ExternKind> k = p.is_keyword("type") ? ExternKind::Type : kind_of(p.peek());
@@ -370,16 +370,21 @@ void ModuleParser::alias_field(FieldInfo& f) {
 }
 
 // wasm-tools' text format computes an alias's type from its instance while parsing; the
-// instance must exist and have an instance type (Module Linking corpus, alias.wast).
-void ModuleParser::check_alias_source(uint32_t instance, Span at) {
+// instance must exist and have an instance type, and when that type is known here (an
+// imported instance), it must export the name (Module Linking corpus, alias.wast:320).
+void ModuleParser::check_alias_source(uint32_t instance, const std::string& name, Span at) {
   if (instance >= instances.count) return p.defer(at, "instance index out of bounds");
   const InstanceOrigin& o = instance_origins[instance];
   if (o.kind == InstanceOrigin::Kind::Import) {
     const Import& imp = m.imports[o.slot];
     uint32_t y = imp.desc.type;
-    if (imp.desc.kind == ExternKind::Instance && y < type_slots.size() && type_slots[y].def >= 0 &&
-        m.types[size_t(type_slots[y].def)].kind != TypeDefKind::Instance)
-      p.defer(at, "type index is not an instance");
+    if (imp.desc.kind != ExternKind::Instance || y >= type_slots.size() || type_slots[y].def < 0)
+      return;
+    const TypeDef& def = m.types[size_t(type_slots[y].def)];
+    if (def.kind != TypeDefKind::Instance) return p.defer(at, "type index is not an instance");
+    for (const ExportType& e : def.instance.exports)
+      if (e.name == name) return;
+    p.defer(at, cat("aliased name `", name, "` does not exist"));
   } else if (o.kind == InstanceOrigin::Kind::Instantiate) {
     const Instance& inst = m.instances[o.slot];
     if (inst.module >= modules.count) p.defer(at, "unknown module");

@@ -188,7 +188,7 @@ class ModuleParser {
     uint32_t slot = 0;
   };
   std::vector<InstanceOrigin> instance_origins;
-  void check_alias_source(uint32_t instance, Span at);
+  void check_alias_source(uint32_t instance, const std::string& name, Span at);
 
   std::vector<FieldInfo> field_list;
   std::vector<size_t> instr_starts;  // token index of every instruction parsed, in source order

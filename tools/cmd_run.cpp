@@ -25,7 +25,11 @@ constexpr const char* kHelp =
     "\n"
     "  --json FILE       write per-assertion results to FILE as JSON\n"
     "  -j N              run N files in parallel (each with its own engine)\n"
-    "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording\n"
+    "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording;\n"
+    "                    a module that does not load counts as rejected for assert_invalid\n"
+    "  --stub-imports    imports nothing registered provides get stub values of their type\n"
+    "                    (functions trap when called; Module Linking instances and modules\n"
+    "                    of stubs): for corpora that only validate (module-linking)\n"
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
     "  --trace           print every reduction step to stderr\n"
@@ -98,6 +102,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       ++i;
     } else if (a == "--outcomes-only") {
       r.options.outcomes_only = true;
+    } else if (a == "--stub-imports") {
+      r.options.stub_imports = true;
     } else if (a == "--trace") {
       r.options.engine.trace = stderr;
     } else if (a == "--relaxed-alternative") {
