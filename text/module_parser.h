@@ -168,6 +168,9 @@ class ModuleParser {
   bool ml = false;     // the module uses Module Linking constructs
   bool ml_types = false;  // ... or defines module or instance types
   bool pass1 = false;  // binding: type definitions may not be parsed yet
+  // Module Linking: an import is being parsed in pass 1; the inline types it appends go before
+  // its run of imports, which stays one import section (one set of implicit instances).
+  bool hoist_types = false;
 
   // Function scope.
   Space locals;
