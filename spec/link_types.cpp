@@ -6,16 +6,20 @@
 
 namespace wasm {
 
-const LinkItem* LinkInstanceType::find(std::string_view name) const {
-  for (const LinkItem& e : exports)
-    if (e.name == name) return &e;
-  return nullptr;
-}
-
-const LinkItem* LinkModuleType::find_import(std::string_view name) const {
-  for (const LinkItem& i : imports)
-    if (i.name == name) return &i;
-  return nullptr;
+const LinkItem* ItemIndex::find(const std::vector<LinkItem>& items, std::string_view name) const {
+  constexpr size_t kScan = 16;  // short lists: a scan is cheaper than an index
+  if (items.size() <= kScan) {
+    for (const LinkItem& i : items)
+      if (i.name == name) return &i;
+    return nullptr;
+  }
+  if (indexed_ > items.size()) {  // (the list was replaced: start over)
+    by_name_.clear();
+    indexed_ = 0;
+  }
+  for (; indexed_ < items.size(); ++indexed_) by_name_.emplace(items[indexed_].name, indexed_);
+  auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? nullptr : &items[it->second];
 }
 
 LinkType link_type_of(const ExternType& core) { return LinkType{core, nullptr, nullptr}; }
@@ -66,11 +70,10 @@ namespace {
 // spec (Subtyping.md): instance subtyping — every export of b is exported by a, with a subtype
 // (width and depth subtyping; order does not matter).
 std::optional<std::string> match_exports(const TypeStore& store, const std::vector<LinkItem>& a,
+                                         const ItemIndex& a_index,
                                          const std::vector<LinkItem>& b) {
   for (const LinkItem& want : b) {
-    const LinkItem* have = nullptr;
-    for (const LinkItem& e : a)
-      if (e.name == want.name) have = &e;
+    const LinkItem* have = a_index.find(a, want.name);
     if (!have) return cat("missing export \"", want.name, "\"");
     if (auto why = match_linktype(store, have->type, want.type))
       return cat("export \"", want.name, "\": ", *why);
@@ -81,11 +84,9 @@ std::optional<std::string> match_exports(const TypeStore& store, const std::vect
 // spec (Subtyping.md): module subtyping, imports — contravariant: every import of a is
 // among b's imports, and b's import type is a subtype of a's (a accepts what b promises).
 std::optional<std::string> match_imports(const TypeStore& store, const std::vector<LinkItem>& a,
-                                         const std::vector<LinkItem>& b) {
+                                         const LinkModuleType& b) {
   for (const LinkItem& need : a) {
-    const LinkItem* given = nullptr;
-    for (const LinkItem& i : b)
-      if (i.name == need.name) given = &i;
+    const LinkItem* given = b.find_import(need.name);
     if (!given) return cat("unexpected import \"", need.name, "\"");
     if (auto why = match_linktype(store, given->type, need.type))
       return cat("import \"", need.name, "\": ", *why);
@@ -101,10 +102,10 @@ std::optional<std::string> match_linktype(const TypeStore& store, const LinkType
     return cat("item type mismatch: ", kind_name(a.kind()), " is not a ", kind_name(b.kind()));
   switch (a.kind()) {
     case ExternKind::Instance:
-      return match_exports(store, a.instance->exports, b.instance->exports);
+      return match_exports(store, a.instance->exports, a.instance->index, b.instance->exports);
     case ExternKind::Module:
-      if (auto why = match_imports(store, a.module->imports, b.module->imports)) return why;
-      return match_exports(store, a.module->exports, b.module->exports);
+      if (auto why = match_imports(store, a.module->imports, *b.module)) return why;
+      return match_exports(store, a.module->exports, a.module->export_index, b.module->exports);
     case ExternKind::Type: return "item type mismatch: types cannot be matched";
     default:
       if (match_externtype(store, a.core, b.core)) return std::nullopt;

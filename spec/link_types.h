@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "spec/type_store.h"
@@ -38,11 +39,23 @@ struct LinkItem {
   LinkType type;
 };
 
+// The item of that name in a list, or null. Long lists get an index by name, built on first use
+// and extended as the list grows (items are only appended).
+class ItemIndex {
+ public:
+  const LinkItem* find(const std::vector<LinkItem>& items, std::string_view name) const;
+
+ private:
+  mutable std::unordered_map<std::string, size_t> by_name_;
+  mutable size_t indexed_ = 0;
+};
+
 // spec (Module Linking): instancetype ::= (export name externtype)*   (names unique)
 struct LinkInstanceType {
   std::vector<LinkItem> exports;
   uint32_t size = 0;  // effective type size (link_type_size)
-  const LinkItem* find(std::string_view name) const;
+  const LinkItem* find(std::string_view name) const { return index.find(exports, name); }
+  ItemIndex index;
 };
 
 // spec (Module Linking): moduletype ::= (import name externtype)* (export name externtype)*
@@ -50,7 +63,13 @@ struct LinkModuleType {
   std::vector<LinkItem> imports;  // single-level names, unique
   std::vector<LinkItem> exports;
   uint32_t size = 0;  // effective type size (link_type_size)
-  const LinkItem* find_import(std::string_view name) const;
+  const LinkItem* find_import(std::string_view name) const {
+    return import_index.find(imports, name);
+  }
+  const LinkItem* find_export(std::string_view name) const {
+    return export_index.find(exports, name);
+  }
+  ItemIndex import_index, export_index;
 };
 
 LinkType link_type_of(const ExternType& core);  // a core kind

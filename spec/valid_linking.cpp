@@ -17,11 +17,7 @@ std::optional<LinkType> ImportNames::add(const TypeStore& store, const std::stri
                                          Span at) {
   uint32_t item_size = link_type_size(store, t);
   add_type_size(size, item_size, at);
-  auto defined = [&](const std::string& name) {
-    for (const LinkItem& i : items)
-      if (i.name == name) return true;
-    return false;
-  };
+  auto defined = [&](const std::string& name) { return !names_.insert(name).second; };
   if (!field) {
     require(!defined(module), at, cat("duplicate import name \"", module, "\""));
     items.push_back(LinkItem{module, t});
@@ -64,10 +60,9 @@ LinkType valid_link_externtype(const Context& c, const ExternType& xt, Span at) 
 namespace {
 
 // Export names of an instance or module type are unique.
-void add_export(const Context& c, std::vector<LinkItem>& exports, uint32_t& size,
-                const std::string& name, LinkType t, Span at) {
-  for (const LinkItem& e : exports)
-    require(e.name != name, at, cat("duplicate export name \"", name, "\""));
+void add_export(const Context& c, std::vector<LinkItem>& exports, const ItemIndex& index,
+                uint32_t& size, const std::string& name, LinkType t, Span at) {
+  require(!index.find(exports, name), at, cat("duplicate export name \"", name, "\""));
   add_type_size(size, link_type_size(c.s(), t), at);
   exports.push_back(LinkItem{name, std::move(t)});
 }
@@ -82,7 +77,8 @@ std::shared_ptr<const LinkModuleType> valid_moduletype(const Context& c, const M
   out->imports = std::move(imports.items);
   out->size = imports.size;
   for (const ExportType& e : mt.exports)
-    add_export(c, out->exports, out->size, e.name, valid_link_externtype(c, e.type, at), at);
+    add_export(c, out->exports, out->export_index, out->size, e.name,
+               valid_link_externtype(c, e.type, at), at);
   return out;
 }
 
@@ -91,7 +87,8 @@ std::shared_ptr<const LinkInstanceType> valid_instancetype(const Context& c, con
                                                            Span at) {
   auto out = std::make_shared<LinkInstanceType>();
   for (const ExportType& e : it.exports)
-    add_export(c, out->exports, out->size, e.name, valid_link_externtype(c, e.type, at), at);
+    add_export(c, out->exports, out->index, out->size, e.name,
+               valid_link_externtype(c, e.type, at), at);
   return out;
 }
 
@@ -146,15 +143,14 @@ void push_item(Context& c, const LinkType& t, bool exact_func) {
 void valid_instance(Context& c, const Instance& inst) {
   const LinkType mt = lookup(c.modules, inst.module, inst.at, "module");
   std::vector<LinkItem> args;
+  ItemIndex by_name;
   for (const InstantiateArg& a : inst.args) {
-    for (const LinkItem& b : args)
-      require(b.name != a.name, inst.at, cat("duplicate instantiate argument \"", a.name, "\""));
+    require(!by_name.find(args, a.name), inst.at,
+            cat("duplicate instantiate argument \"", a.name, "\""));
     args.push_back(LinkItem{a.name, valid_externidx(c, a.kind, a.index, inst.at)});
   }
   for (const LinkItem& imp : mt.module->imports) {
-    const LinkItem* arg = nullptr;
-    for (const LinkItem& a : args)
-      if (a.name == imp.name) arg = &a;
+    const LinkItem* arg = by_name.find(args, imp.name);
     if (!arg) invalid(inst.at, cat("missing instantiate argument for import \"", imp.name, "\""));
     if (auto why = match_linktype(c.s(), arg->type, imp.type))
       invalid(inst.at, cat("type mismatch: instantiate argument \"", imp.name, "\": ", *why));

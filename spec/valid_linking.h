@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "spec/ast.h"
@@ -31,6 +32,7 @@ class ImportNames {
 
  private:
   std::map<std::string, std::shared_ptr<LinkInstanceType>> open_;
+  std::unordered_set<std::string> names_;  // of items
 };
 
 // Adds an item's effective size (plus one for its name) to a total: "effective type size too

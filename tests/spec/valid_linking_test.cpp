@@ -64,6 +64,18 @@ TEST_F(Subtyping, InstanceWidthSubtyping) {
   EXPECT_EQ(*match_linktype(store, narrow, wide), "missing export \"a\"");
 }
 
+TEST_F(Subtyping, LongExportListsAreIndexedByName) {
+  std::vector<LinkItem> many, some;
+  for (int i = 0; i < 40; ++i) many.push_back({"e" + std::to_string(i), memory_min(uint64_t(i))});
+  for (int i = 39; i >= 0; i -= 3) some.push_back({"e" + std::to_string(i), memory_min(uint64_t(i))});
+  EXPECT_TRUE(matches(instance(many), instance(some)));
+  some.push_back({"e7", memory_min(8)});  // more than e7 has
+  EXPECT_EQ(*match_linktype(store, instance(many), instance(some)),
+            "export \"e7\": memory type mismatch");
+  some.back() = {"absent", memory_min(0)};
+  EXPECT_EQ(*match_linktype(store, instance(many), instance(some)), "missing export \"absent\"");
+}
+
 TEST_F(Subtyping, InstanceDepthSubtyping) {
   EXPECT_TRUE(matches(instance({{"m", memory_min(3)}}), instance({{"m", memory_min(2)}})));
   EXPECT_FALSE(matches(instance({{"m", memory_min(1)}}), instance({{"m", memory_min(2)}})));
@@ -139,6 +151,13 @@ TEST_F(ValidLinking, FunctionTypeIsNotAnInstanceType) {
 TEST_F(ValidLinking, DuplicateExportInInstanceType) {
   expect_invalid(R"((module (type (instance (export "" (func)) (export "" (func))))))",
                  "duplicate export name");
+}
+
+TEST_F(ValidLinking, DuplicateExportInALongInstanceType) {
+  std::string src = "(module (type (instance";
+  for (int i = 0; i < 30; ++i) src += " (export \"e" + std::to_string(i) + "\" (func))";
+  src += " (export \"e17\" (func)))))";
+  expect_invalid(src, "duplicate export name \"e17\"");
 }
 
 TEST_F(ValidLinking, DuplicateSingleLevelImport) {
