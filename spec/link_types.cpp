@@ -70,8 +70,7 @@ namespace {
 // spec (Subtyping.md): instance subtyping — every export of b is exported by a, with a subtype
 // (width and depth subtyping; order does not matter).
 std::optional<std::string> match_exports(const TypeStore& store, const std::vector<LinkItem>& a,
-                                         const ItemIndex& a_index,
-                                         const std::vector<LinkItem>& b) {
+                                         const ItemIndex& a_index, const std::vector<LinkItem>& b) {
   for (const LinkItem& want : b) {
     const LinkItem* have = a_index.find(a, want.name);
     if (!have) return cat("missing export \"", want.name, "\"");

@@ -87,8 +87,8 @@ std::shared_ptr<const LinkInstanceType> valid_instancetype(const Context& c, con
                                                            Span at) {
   auto out = std::make_shared<LinkInstanceType>();
   for (const ExportType& e : it.exports)
-    add_export(c, out->exports, out->index, out->size, e.name,
-               valid_link_externtype(c, e.type, at), at);
+    add_export(c, out->exports, out->index, out->size, e.name, valid_link_externtype(c, e.type, at),
+               at);
   return out;
 }
 

@@ -67,7 +67,8 @@ TEST_F(Subtyping, InstanceWidthSubtyping) {
 TEST_F(Subtyping, LongExportListsAreIndexedByName) {
   std::vector<LinkItem> many, some;
   for (int i = 0; i < 40; ++i) many.push_back({"e" + std::to_string(i), memory_min(uint64_t(i))});
-  for (int i = 39; i >= 0; i -= 3) some.push_back({"e" + std::to_string(i), memory_min(uint64_t(i))});
+  for (int i = 39; i >= 0; i -= 3)
+    some.push_back({"e" + std::to_string(i), memory_min(uint64_t(i))});
   EXPECT_TRUE(matches(instance(many), instance(some)));
   some.push_back({"e7", memory_min(8)});  // more than e7 has
   EXPECT_EQ(*match_linktype(store, instance(many), instance(some)),
@@ -190,8 +191,9 @@ TEST_F(ValidLinking, DefinitionsSeeOnlyWhatPrecedesThem) {
 }
 
 TEST_F(ValidLinking, InstantiateNeedsEveryImport) {
-  expect_invalid(R"((module (import "" (module $m (import "x" (func)))) (instance (instantiate $m))))",
-                 "missing instantiate argument for import \"x\"");
+  expect_invalid(
+      R"((module (import "" (module $m (import "x" (func)))) (instance (instantiate $m))))",
+      "missing instantiate argument for import \"x\"");
 }
 
 TEST_F(ValidLinking, InstantiateArgumentMustMatch) {
@@ -226,8 +228,9 @@ TEST_F(ValidLinking, AliasOfMissingExport) {
 }
 
 TEST_F(ValidLinking, AliasKindMismatch) {
-  expect_invalid(R"((module (import "" (instance $i (export "" (memory 1)))) (alias $i "" (func))))",
-                 "alias kind mismatch");
+  expect_invalid(
+      R"((module (import "" (instance $i (export "" (memory 1)))) (alias $i "" (func))))",
+      "alias kind mismatch");
 }
 
 TEST_F(ValidLinking, AliasedFunctionHasItsType) {
@@ -259,7 +262,8 @@ TEST_F(ValidLinking, NestedModulesAreValidated) {
 }
 
 TEST_F(ValidLinking, NestedModuleTypeFromItsImportsAndExports) {
-  auto r = check(R"((module (module (import "a" (func)) (global (export "g") i32 (i32.const 0)))))");
+  auto r =
+      check(R"((module (module (import "a" (func)) (global (export "g") i32 (i32.const 0)))))");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->modules.size(), 1u);
   const LinkModuleType& mt = *r->modules[0].type;
@@ -278,7 +282,9 @@ TEST_F(ValidLinking, EffectiveTypeSizeIsBounded) {
   // Each level imports the previous module type ten times: 10^6 > kMaxLinkTypeSize.
   for (int level = 1; level <= 6; ++level) {
     src += " (type (module";
-    for (int i = 0; i < 10; ++i) src += " (import \"" + std::to_string(i) + "\" (module (type " + std::to_string(level - 1) + ")))";
+    for (int i = 0; i < 10; ++i)
+      src += " (import \"" + std::to_string(i) + "\" (module (type " + std::to_string(level - 1) +
+             ")))";
     src += "))";
   }
   src += ")";
