@@ -162,7 +162,8 @@ class Instantiation {
   void instance(const Instance& inst) {
     NamedExterns args;
     for (const InstantiateArg& a : inst.args) args.emplace_back(a.name, value_at(a.kind, a.index));
-    mi_->instances.push_back(instantiate_module_value(s_, o_, mi_->modules[inst.module], args, inst.at));
+    mi_->instances.push_back(
+        instantiate_module_value(s_, o_, mi_->modules[inst.module], args, inst.at));
   }
   void alias(const Alias& a) {
     if (a.kind == Alias::Kind::Outer) {
@@ -171,7 +172,8 @@ class Instantiation {
     }
     const ExternVal* e = find_named(s_.instance_values[mi_->instances[a.instance]].exports, a.name);
     if (!e || e->kind != a.sort)
-      fail_at(Phase::Unlinkable, a.at, cat("unknown export \"", a.name, "\" of an aliased instance"));
+      fail_at(Phase::Unlinkable, a.at,
+              cat("unknown export \"", a.name, "\" of an aliased instance"));
     push_value(*e);
   }
 

@@ -70,7 +70,8 @@ const T& lookup(const std::vector<T>& space, uint32_t x, Span at, std::string_vi
 
 inline TypeId type_(const Context& c, uint32_t x, Span at) {
   TypeId t = lookup(c.types, x, at, "type");
-  if (t == kLinkTypeId) invalid(at, cat("type ", x, " is a module or instance type, not a core type"));
+  if (t == kLinkTypeId)
+    invalid(at, cat("type ", x, " is a module or instance type, not a core type"));
   return t;
 }
 inline TypeId func(const Context& c, uint32_t x, Span at) {

@@ -26,8 +26,8 @@ struct ValidatedModule {
 
   // Module Linking (docs/module-linking.md). A type index that names a module or instance
   // type holds kLinkTypeId in `types`.
-  std::vector<LinkType> import_types;  // parallel to Module::imports, module/instance spelled out
-  std::vector<LinkType> export_types;  // parallel to Module::exports
+  std::vector<LinkType> import_types;    // parallel to Module::imports, module/instance spelled out
+  std::vector<LinkType> export_types;    // parallel to Module::exports
   std::vector<ValidatedModule> modules;  // parallel to Module::modules (nested modules)
   std::shared_ptr<const LinkModuleType> type;  // this module's type (imports folded)
   bool module_linking = false;  // validated with ValidateOptions::module_linking (implicit

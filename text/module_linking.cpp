@@ -357,7 +357,8 @@ void ModuleParser::alias_field(FieldInfo& f) {
   } else {
     a.kind = Alias::Kind::InstanceExport;
     Span iat = p.peek().at;
-    a.instance = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Instance) : index(instances, "instance");
+    a.instance =
+        p.is(TokenKind::LParen) ? kind_ref(ExternKind::Instance) : index(instances, "instance");
     a.name = p.name();
     check_alias_source(a.instance, a.name, iat);
     if (!inverted) {

@@ -99,7 +99,8 @@ Result<DefinitionPtr> Runner::define(const text::ScriptModule& m) {
   if (!loaded) return loaded.error();
   auto d = std::make_shared<Definition>();
   d->module = std::move(*loaded);
-  Result<ValidatedModule> valid = validate(d->module, engine_.types(), validate_options(options_.features));
+  Result<ValidatedModule> valid =
+      validate(d->module, engine_.types(), validate_options(options_.features));
   if (!valid) return valid.error();
   d->valid = std::move(*valid);
   keep_alive_.push_back(d);

@@ -88,7 +88,8 @@ void Runner::assert_invalid(const Command& c) {
   if (!loaded)
     return fail(c, cat("expected validation error \"", c.message, "\", got ",
                        describe_load_error(c.module, loaded.error())));
-  Result<ValidatedModule> valid = validate(*loaded, engine_.types(), validate_options(options_.features));
+  Result<ValidatedModule> valid =
+      validate(*loaded, engine_.types(), validate_options(options_.features));
   if (valid)
     return fail(c, cat("expected validation error \"", c.message, "\", but the module is valid"));
   if (!message_matches(valid.error().message, c.message))

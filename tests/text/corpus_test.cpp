@@ -102,9 +102,9 @@ void check_commands(const std::vector<Command>& commands, const fs::path& file,
     // (text/annotations.cpp), a Module Linking alias of a name the instance's type lacks
     // (text/module_linking.cpp) — is the expected outcome of assert_invalid(_custom): the
     // module parsed.
-    bool invalid_custom = (c.kind == Command::Kind::AssertInvalidCustom ||
-                           c.kind == Command::Kind::AssertInvalid) &&
-                          error && error->phase == Phase::Invalid;
+    bool invalid_custom =
+        (c.kind == Command::Kind::AssertInvalidCustom || c.kind == Command::Kind::AssertInvalid) &&
+        error && error->phase == Phase::Invalid;
     if (!error || invalid_custom) {
       ++n.modules_ok;
     } else {
