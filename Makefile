@@ -5,7 +5,7 @@ MESON_OPTS ?=
 WASM_TESTSUITE ?= $(CURDIR)/../shared/testsuite
 export WASM_TESTSUITE
 
-.PHONY: all deps configure build test unit conformance conformance-doc bench sanitize clean
+.PHONY: all deps configure build test unit proptest conformance conformance-doc bench sanitize fuzz clean
 
 all: build
 
@@ -27,6 +27,14 @@ test: build
 unit: build
 	meson test -C $(BUILD) --suite unit --print-errorlogs
 
+# Long property runs over generated modules (docs/property-testing.md): each property of
+# tests/gen with PROPTEST_CASES cases and a fresh seed, which RapidCheck prints with any failure
+# (replay with PROPTEST_RC="seed=N").
+PROPTEST_CASES ?= 100000
+PROPTEST_RC ?=
+proptest: build
+	RC_PARAMS="max_success=$(PROPTEST_CASES) $(PROPTEST_RC)" $(BUILD)/tests/gen/gen_properties
+
 # The official conformance suite: a per-file table and a closing `N passed, M failed` line.
 conformance: build
 	tools/conformance.sh $(BUILD)
@@ -35,8 +43,11 @@ conformance: build
 conformance-doc: build
 	tools/conformance-doc.sh $(BUILD)
 
-bench: build
-	bench/run.sh $(BUILD)
+# Benchmarks run on a release build (build-release/), the figures docs/status.md reports.
+bench: deps
+	[ -f build-release/build.ninja ] || meson setup build-release -Dbuildtype=release
+	ninja -C build-release
+	bench/run.sh build-release
 
 # ASan + UBSan build of the tests (as CI runs it).
 sanitize: deps
@@ -44,5 +55,15 @@ sanitize: deps
 	ninja -C build-san
 	tools/run-tests.sh build-san
 
+# libFuzzer targets (fuzz/, docs/fuzzing.md) with ASan + UBSan, built with clang in build-fuzz/,
+# each run for FUZZ_SECONDS on seeds from the suite's modules.
+FUZZ_SECONDS ?= 60
+fuzz: build
+	@tools/install-deps.sh clang libclang-rt-14-dev
+	[ -f build-fuzz/build.ninja ] || CC=clang CXX=clang++ meson setup build-fuzz -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	ninja -C build-fuzz fuzz/fuzz_decode fuzz/fuzz_text fuzz/fuzz_validate fuzz/fuzz_run
+	tools/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-san
+	rm -rf $(BUILD) build-san build-fuzz build-release

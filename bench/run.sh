@@ -2,8 +2,8 @@
 # `make bench`: interpreter speed on bench/{fib,loop,sieve}.wast (million wasm instructions per
 # second of CPU time, counts from bench/count_instructions.py), compared with wabt's
 # spectest-interp when it is installed (Debian package `wabt`), and front-end throughput over
-# the official suite. For representative figures use a release build:
-#   meson setup build-release -Dbuildtype=release && ninja -C build-release && bench/run.sh build-release
+# the official suite. `make bench` runs it on a release build (build-release/); any build
+# directory may be given: bench/run.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -26,7 +26,9 @@ Slot read_elem(const uint8_t* p, uint32_t esize, bool sign) {
 
 // Allocates an array of n elements, zero-filled; nullptr if too large.
 ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t& ref) {
-  if (n * esize > kMaxArrayBytes) return nullptr;
+  uint64_t bytes = n * esize;
+  if (bytes > kMaxArrayBytes || bytes > kMaxArrayHeap - s.array_bytes) return nullptr;
+  s.array_bytes += bytes;
   ref = make_ref(RefKind::Array, uint32_t(s.arrays.size()));
   ArrayInst& a = s.arrays.emplace_back();
   a.type = type;

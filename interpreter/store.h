@@ -156,6 +156,7 @@ class Store {
   std::deque<DataInst> datas;
   std::deque<StructInst> structs;
   std::deque<ArrayInst> arrays;
+  uint64_t array_bytes = 0;  // the bytes of all arrays (never freed): at most kMaxArrayHeap
   std::deque<ExnInst> exns;
   std::deque<ModuleInst> modules;
   std::deque<ModuleValue> module_values;      // Module Linking
@@ -172,5 +173,8 @@ class Store {
 // The smallest and largest sizes a memory may reach, in bytes (implementation limits).
 inline constexpr uint64_t kMaxMemoryReserve = uint64_t(1) << 33;  // 8 GiB of address space
 inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;       // elements
+// All arrays of a store together (nothing is freed, so a loop allocating arrays would otherwise
+// grow until the operating system kills the process): beyond it, allocation traps.
+inline constexpr uint64_t kMaxArrayHeap = uint64_t(1) << 31;
 
 }  // namespace wasm::interp

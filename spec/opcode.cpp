@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "spec/string_index.h"
+
 namespace wasm {
 namespace {
 
@@ -61,6 +63,9 @@ constexpr bool texts_are_unique_but_for_pairs() {
 }
 static_assert(texts_are_unique_but_for_pairs(), "instructions.def: duplicate mnemonic");
 
+constexpr auto text_key = [](size_t i) { return kByText[i].first; };
+constexpr StringIndex<2048> kTextIndex(kByText.size(), text_key);
+
 }  // namespace
 
 std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code) {
@@ -72,9 +77,9 @@ std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code) {
 }
 
 std::optional<Opcode> opcode_from_text(std::string_view text) {
-  auto it = std::ranges::lower_bound(kByText, text, {}, &TextEntry::first);
-  if (it == kByText.end() || it->first != text) return std::nullopt;
-  return Opcode(it->second);
+  int i = kTextIndex.find(text, text_key);  // the first row of a pair, as kByText is sorted
+  if (i < 0) return std::nullopt;
+  return Opcode(kByText[size_t(i)].second);
 }
 
 }  // namespace wasm

@@ -108,7 +108,7 @@ void ModuleParser::code_annotations() {
       // spec (reference handler_name.ml): parse_name, parse_end, locate_module, merge
       auto err = [&](const std::string& msg) { p.error(c.span, "@name annotation: " + msg); };
       if (c.tokens.empty() || c.tokens[0].kind != TokenKind::String) err("string expected");
-      const std::string& n = c.tokens[0].value;
+      std::string n(c.tokens[0].value);
       if (!is_valid_utf8(n)) p.error(c.tokens[0].at, "malformed UTF-8 encoding");
       if (c.tokens.size() > 1) p.error(c.tokens[1].at, "@name annotation: unexpected token");
       any_name = true;
@@ -131,8 +131,7 @@ void ModuleParser::code_annotations() {
       auto err = [&](const std::string& msg) {
         p.error(c.span, "@metadata.code.branch_hint annotation: " + msg);
       };
-      if (!f || f->kind != FieldKind::Func || f->is_import || f->is_alias)
-        err("not in a function");
+      if (!f || f->kind != FieldKind::Func || f->is_import || f->is_alias) err("not in a function");
       std::string hint;
       for (const Token& t : c.tokens) {
         if (t.kind != TokenKind::String)
@@ -199,7 +198,7 @@ void ModuleParser::place_custom(CustomAnnotation& c) {
   size_t i = 0;
   auto err = [&](const std::string& msg) { p.error(c.span, "@custom annotation: " + msg); };
   if (i >= c.tokens.size() || c.tokens[i].kind != TokenKind::String) err("missing section name");
-  custom.name = c.tokens[i++].value;
+  custom.name = std::string(c.tokens[i++].value);
   if (!is_valid_utf8(custom.name)) err("malformed UTF-8 encoding");
   custom.place = Custom::Place::After;
   custom.anchor = SectionId::Data;
@@ -211,13 +210,20 @@ void ModuleParser::place_custom(CustomAnnotation& c) {
     ++i;
     std::string_view sec = i < c.tokens.size() ? c.tokens[i].text : "";
     static constexpr std::pair<std::string_view, SectionId> kSections[] = {
-        {"type", SectionId::Type},   {"import", SectionId::Import},
-        {"func", SectionId::Function}, {"table", SectionId::Table},
-        {"memory", SectionId::Memory}, {"tag", SectionId::Tag},
-        {"global", SectionId::Global}, {"export", SectionId::Export},
-        {"start", SectionId::Start}, {"elem", SectionId::Element},
-        {"code", SectionId::Code},   {"data", SectionId::Data},
-        {"datacount", SectionId::DataCount}, {"first", SectionId::Custom},
+        {"type", SectionId::Type},
+        {"import", SectionId::Import},
+        {"func", SectionId::Function},
+        {"table", SectionId::Table},
+        {"memory", SectionId::Memory},
+        {"tag", SectionId::Tag},
+        {"global", SectionId::Global},
+        {"export", SectionId::Export},
+        {"start", SectionId::Start},
+        {"elem", SectionId::Element},
+        {"code", SectionId::Code},
+        {"data", SectionId::Data},
+        {"datacount", SectionId::DataCount},
+        {"first", SectionId::Custom},
         {"last", SectionId::Data}};
     bool found = false;
     for (auto& [text, sid] : kSections)

@@ -18,9 +18,8 @@ void ModuleParser::instrs(Expr& out) {
   while (true) {
     const Token& t = p.peek();
     if (t.kind == TokenKind::RParen || t.kind == TokenKind::Eof) return;
-    if (t.kind == TokenKind::Keyword &&
-        (t.text == "end" || t.text == "else" || t.text == "catch" || t.text == "catch_all" ||
-         t.text == "delegate"))
+    if (t.kind == TokenKind::Keyword && (t.text == "end" || t.text == "else" || t.text == "catch" ||
+                                         t.text == "catch_all" || t.text == "delegate"))
       return;
     instr(out);
   }
@@ -49,7 +48,7 @@ void ModuleParser::instr(Expr& out) {
   instr_starts.push_back(p.pos());  // for @metadata.code.branch_hint placement
   if (p.is(TokenKind::LParen)) return folded(out);
   if (!p.is(TokenKind::Keyword)) p.unexpected();
-  auto op = opcode_from_text(p.peek().text);
+  auto op = p.peek().op();  // the lexer looked the mnemonic up
   if (!op) p.unexpected();
   Span at = p.next().at;
   if (is_structured(*op)) return block_instr(*op, at, out);
@@ -65,7 +64,7 @@ void ModuleParser::folded(Expr& out) {
   Nest nest(p);
   p.expect(TokenKind::LParen);
   if (!p.is(TokenKind::Keyword)) p.unexpected();
-  auto op = opcode_from_text(p.peek().text);
+  auto op = p.peek().op();  // the lexer looked the mnemonic up
   if (!op) p.unexpected();
   Span at = p.next().at;
   if (is_structured(*op)) {

@@ -36,9 +36,7 @@ constexpr std::array<uint8_t, 256> kClasses = make_classes();
 bool is_idchar(unsigned char c) { return kClasses[c] & kIdChar; }
 bool is_space(unsigned char c) { return kClasses[c] & kSpace; }
 bool is_hex(unsigned char c) { return kClasses[c] & kHex; }
-unsigned hex_value(unsigned char c) {
-  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
+unsigned hex_value(unsigned char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 // The length of the well-formed UTF-8 sequence at p (spec: Tchar, i.e. no surrogates, no
 // overlong forms, at most U+10FFFF), or 0 if there is none.
@@ -91,7 +89,7 @@ class Lexer {
   explicit Lexer(std::string_view source)
       : src_(source), bytes_(reinterpret_cast<const unsigned char*>(source.data())) {}
 
-  std::vector<Token> run();
+  TokenList run();
 
  private:
   unsigned char at(size_t i) const { return i < src_.size() ? bytes_[i] : 0; }
@@ -99,14 +97,21 @@ class Lexer {
     fail(Phase::Malformed, Span{uint32_t(begin), uint32_t(end)}, std::move(message));
   }
   Token& push(TokenKind kind, size_t begin) {
-    Token& t = tokens_.emplace_back();
+    Token& t = list_.tokens.emplace_back();
     t.kind = kind;
     t.at = Span{uint32_t(begin), uint32_t(pos_)};
     t.text = src_.substr(begin, pos_ - begin);
     return t;
   }
-  void push(TokenKind kind, size_t begin, std::string&& value) {
-    push(kind, begin).value = std::move(value);
+  // `decoded` is the value of the source bytes `raw`: escapes only ever shorten a string, so
+  // equal lengths mean equal contents and the token can view the source.
+  void push(TokenKind kind, size_t begin, std::string_view raw, std::string& decoded) {
+    Token& t = push(kind, begin);
+    if (decoded.size() == raw.size()) {
+      t.value = raw;
+    } else {
+      t.value = list_.decoded.emplace_back(std::move(decoded));
+    }
   }
 
   void skip_space();
@@ -117,7 +122,7 @@ class Lexer {
   struct Run {
     size_t begin = 0;
     size_t strings = 0, last_string = 0, last_string_end = 0;
-    std::string value;
+    std::string& value;  // the last string's decoded bytes (the Lexer's buffer)
   };
   void idchars_and_strings();
   void classify(Run& run);
@@ -131,13 +136,15 @@ class Lexer {
   size_t pos_ = 0;
   size_t annot_depth_ = 0;  // parentheses open inside the outermost annotation; 0 = outside
   size_t annot_begin_ = 0;  // where the outermost open annotation starts
-  std::vector<Token> tokens_;
+  TokenList list_;
+  // Buffers of idchars_and_strings(), reused so that they keep their capacity.
+  std::string scratch_, run_value_;
 };
 
-std::vector<Token> Lexer::run() {
+TokenList Lexer::run() {
   if (src_.size() >= UINT32_MAX) error(0, 0, "input too large");
   // The suite averages about 7 bytes per token; reserve up front, but at most 64 MB.
-  tokens_.reserve(std::min<size_t>(src_.size() / 5 + 1, size_t(1) << 20));
+  list_.tokens.reserve(std::min<size_t>(src_.size() / 5 + 1, size_t(1) << 20));
   for (;;) {
     skip_space();
     if (pos_ == src_.size()) break;
@@ -164,7 +171,7 @@ std::vector<Token> Lexer::run() {
   }
   if (annot_depth_ > 0) error(annot_begin_, pos_, "unclosed annotation");
   push(TokenKind::Eof, pos_);
-  return std::move(tokens_);
+  return std::move(list_);
 }
 
 // spec: Tspace, Tformat, Tcomment
@@ -231,10 +238,12 @@ void Lexer::annotation() {
   size_t begin = pos_;
   pos_ += 2;
   std::string id;
+  std::string_view raw;  // the source bytes whose value `id` is
   if (is_idchar(at(pos_))) {
     size_t id_begin = pos_;
     while (pos_ < src_.size() && is_idchar(bytes_[pos_])) ++pos_;
-    id.assign(src_.substr(id_begin, pos_ - id_begin));
+    raw = src_.substr(id_begin, pos_ - id_begin);
+    id.assign(raw);
   } else if (at(pos_) == '"') {
     try {
       pos_ = string(pos_, id);
@@ -243,6 +252,7 @@ void Lexer::annotation() {
     }
     if (id.empty()) error(begin, pos_, "empty annotation id");
     if (!is_valid_utf8(id)) error(begin, pos_, "malformed UTF-8 encoding");
+    raw = src_.substr(begin + 3, pos_ - begin - 4);
   } else if (annot_depth_ > 0) {
     // Inside an annotation, "(@" without an id is "(" followed by a reserved token.
     pos_ = begin + 1;
@@ -252,7 +262,7 @@ void Lexer::annotation() {
   } else {
     error(begin, pos_, "empty annotation id");
   }
-  push(TokenKind::Annot, begin, std::move(id));
+  push(TokenKind::Annot, begin, raw, id);
   if (annot_depth_ == 0) annot_begin_ = begin;
   ++annot_depth_;
 }
@@ -262,9 +272,9 @@ void Lexer::annotation() {
 // part before is classified first, so "$" gives "empty identifier" and a reserved prefix
 // "unknown operator"; otherwise the string's own error follows.
 void Lexer::idchars_and_strings() {
-  Run run;
-  run.begin = pos_;
-  std::string scratch;
+  run_value_.clear();
+  Run run{pos_, 0, 0, 0, run_value_};
+  std::string& scratch = scratch_;
   while (pos_ < src_.size()) {
     unsigned char c = bytes_[pos_];
     if (is_idchar(c)) {
@@ -299,19 +309,26 @@ void Lexer::classify(Run& run) {
   // A lone string, or "$" and a lone string, with nothing after it.
   bool one_string = run.strings == 1 && run.last_string_end == pos_;
   if (one_string && run.last_string == begin) {
-    push(TokenKind::String, begin, std::move(run.value));  // spec: Tstring
+    push(TokenKind::String, begin, text.substr(1, text.size() - 2), run.value);  // spec: Tstring
   } else if (text[0] == '$' && (run.strings == 0 || (one_string && run.last_string == begin + 1))) {
     // spec: Tid — "$" Tidchar+ | "$" Tname (non-empty)
-    if (run.strings == 0) run.value.assign(text.substr(1));
-    if (run.value.empty()) error(begin, pos_, "empty identifier");
-    if (run.strings == 1 && !is_valid_utf8(run.value)) {
-      error(begin, pos_, "malformed UTF-8 encoding");
+    if (run.strings == 0) {
+      if (text.size() == 1) error(begin, pos_, "empty identifier");
+      push(TokenKind::Id, begin).value = text.substr(1);
+      return;
     }
-    push(TokenKind::Id, begin, std::move(run.value));
-  } else if (run.strings == 0 && could_be_number(text) && num_shape(text) != NumShape::None) {
-    push(TokenKind::Number, begin);  // spec: TuN, TsN, TfN
+    if (run.value.empty()) error(begin, pos_, "empty identifier");
+    if (!is_valid_utf8(run.value)) error(begin, pos_, "malformed UTF-8 encoding");
+    push(TokenKind::Id, begin, text.substr(2, text.size() - 3), run.value);
+  } else if (NumShape shape =
+                 run.strings == 0 && could_be_number(text) ? num_shape(text) : NumShape::None;
+             shape != NumShape::None) {
+    push(TokenKind::Number, begin).shape = shape;  // spec: TuN, TsN, TfN
   } else if (run.strings == 0 && text[0] >= 'a' && text[0] <= 'z') {
-    push(TokenKind::Keyword, begin);  // spec: Tkeyword
+    Token& t = push(TokenKind::Keyword, begin);  // spec: Tkeyword
+    KeywordClass k = classify_keyword(text);
+    t.known = k.known;
+    if (k.op) t.opcode = uint16_t(*k.op);
   } else {
     reserved(begin);
   }
@@ -400,7 +417,7 @@ size_t Lexer::escape(size_t begin, size_t p, std::string& out) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view source) { return Lexer(source).run(); }
+TokenList tokenize(std::string_view source) { return Lexer(source).run(); }
 
 bool is_valid_utf8(std::string_view bytes) {
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());

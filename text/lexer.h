@@ -2,12 +2,16 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "spec/error.h"
+#include "spec/opcode.h"
 #include "spec/source.h"
+#include "text/literals.h"
 
 namespace wasm::text {
 
@@ -32,9 +36,33 @@ enum class TokenKind : uint8_t {
 
 struct Token {
   TokenKind kind = TokenKind::Eof;
-  Span at;                // byte offsets in the source
-  std::string_view text;  // the raw source text of the token
-  std::string value;      // String: decoded bytes; Id: the name; Annot: the id
+  NumShape shape = NumShape::None;  // Number: the reference lexer's class (literals.h)
+  bool known = false;               // Keyword: the reference lexer knows it (is_known_keyword)
+  uint16_t opcode = kNotAnOpcode;   // Keyword: the opcode whose mnemonic it is, if any
+  Span at;                          // byte offsets in the source
+  std::string_view text;            // the raw source text of the token
+  // String: decoded bytes; Id: the name; Annot: the id. A view into the source where decoding
+  // changes nothing, else into the TokenList's `decoded` storage.
+  std::string_view value;
+
+  static constexpr uint16_t kNotAnOpcode = 0xFFFF;
+  std::optional<Opcode> op() const {
+    return opcode == kNotAnOpcode ? std::nullopt : std::optional(Opcode(opcode));
+  }
+};
+
+// The tokens of a source, and the storage of the values that escapes made differ from the
+// source. The source must outlive the list; Tokens copied out of it live as long as both.
+struct TokenList {
+  std::vector<Token> tokens;
+  std::deque<std::string> decoded;  // a deque: growing it never moves a string
+
+  size_t size() const { return tokens.size(); }
+  bool empty() const { return tokens.empty(); }
+  const Token& operator[](size_t i) const { return tokens[i]; }
+  const Token& back() const { return tokens.back(); }
+  auto begin() const { return tokens.begin(); }
+  auto end() const { return tokens.end(); }
 };
 
 // Splits `source` into tokens, skipping white space, line comments `;;` and (nested) block
@@ -54,7 +82,16 @@ struct Token {
 //   "misplaced control character"  a control character (or U+7F) elsewhere
 //   "misplaced unicode character"  a non-ASCII character elsewhere
 // Nesting of comments is counted, not recursed.
-std::vector<Token> tokenize(std::string_view source);
+TokenList tokenize(std::string_view source);
+
+// Whether the reference lexer knows a keyword (grammar words, mnemonics, offset=/align=, the
+// float words inf, nan, nan:0x...), and the opcode whose mnemonic it is.
+struct KeywordClass {
+  bool known = false;
+  std::optional<Opcode> op;
+};
+KeywordClass classify_keyword(std::string_view text);
+bool is_known_keyword(std::string_view text);
 
 // True if bytes is valid UTF-8 (used for names and the lexer's strings).
 bool is_valid_utf8(std::string_view bytes);

@@ -4,12 +4,13 @@
 #include "text/literals.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cfloat>
 #include <charconv>
+#include <cmath>
 #include <cstring>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 namespace wasm::text {
 namespace {
@@ -17,31 +18,37 @@ namespace {
 using boost::multiprecision::cpp_int;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 unsigned digit_value(char c) {
   if (is_digit(c)) return unsigned(c - '0');
   if (c >= 'a' && c <= 'f') return unsigned(c - 'a' + 10);
   return unsigned(c - 'A' + 10);
 }
 
+// Digit classes: bit 0 decimal, bit 1 hexadecimal.
+constexpr std::array<uint8_t, 256> make_digit_classes() {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = 3;
+  for (int c = 'a'; c <= 'f'; ++c) t[size_t(c)] = 2;
+  for (int c = 'A'; c <= 'F'; ++c) t[size_t(c)] = 2;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kDigitClasses = make_digit_classes();
+
 // spec: Tnum, Thexnum — digit ("_"? digit)*. Returns the end of the run starting at i, or i if
 // there is no digit at i. A "_" must sit between two digits.
 size_t scan_digits(std::string_view s, size_t i, bool hex) {
-  auto digit = [hex](char c) { return hex ? is_hex_digit(c) : is_digit(c); };
-  if (i >= s.size() || !digit(s[i])) return i;
-  ++i;
-  while (i < s.size()) {
-    if (digit(s[i])) {
-      ++i;
-    } else if (s[i] == '_' && i + 1 < s.size() && digit(s[i + 1])) {
+  const uint8_t mask = hex ? 2 : 1;
+  auto digit = [&](size_t k) { return (kDigitClasses[uint8_t(s[k])] & mask) != 0; };
+  size_t n = s.size();
+  if (i >= n || !digit(i)) return i;
+  for (++i;;) {
+    while (i < n && digit(i)) ++i;
+    if (i + 1 < n && s[i] == '_' && digit(i + 1)) {
       i += 2;
-    } else {
-      break;
+      continue;
     }
+    return i;
   }
-  return i;
 }
 
 // A numeric token split into its parts (all views into the token, digits with '_').
@@ -53,8 +60,8 @@ struct Number {
 };
 
 // spec: Tsign, TuN, TsN, Tmant, Thexmant, Tfloat, Thexfloat, TfNmag — the union of their shapes.
-std::optional<Number> split_number(std::string_view s) {
-  Number n;
+bool split_number(std::string_view s, Number& n) {
+  n = Number{};
   size_t i = 0;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     n.has_sign = true;
@@ -62,20 +69,19 @@ std::optional<Number> split_number(std::string_view s) {
     i = 1;
   }
   std::string_view rest = s.substr(i);
-  if (rest == "inf") return n.kind = Number::Inf, n;
-  if (rest == "nan") return n.kind = Number::Nan, n;
+  if (rest == "inf") return n.kind = Number::Inf, true;
+  if (rest == "nan") return n.kind = Number::Nan, true;
   if (rest.starts_with("nan:0x")) {
     n.kind = Number::NanPayload;
     n.payload = rest.substr(6);
     size_t end = scan_digits(rest, 6, true);
-    if (end == 6 || end != rest.size()) return std::nullopt;
-    return n;
+    return end != 6 && end == rest.size();
   }
   bool hex = rest.starts_with("0x");
   n.kind = hex ? Number::Hex : Number::Dec;
   size_t k = hex ? 2 : 0;
   size_t end = scan_digits(rest, k, hex);
-  if (end == k) return std::nullopt;
+  if (end == k) return false;
   n.mant_int = rest.substr(k, end - k);
   k = end;
   if (k < rest.size() && rest[k] == '.') {
@@ -84,18 +90,17 @@ std::optional<Number> split_number(std::string_view s) {
     n.mant_frac = rest.substr(k + 1, end - k - 1);
     k = end;
   }
-  if (k < rest.size() && (hex ? (rest[k] == 'p' || rest[k] == 'P')
-                              : (rest[k] == 'e' || rest[k] == 'E'))) {
+  if (k < rest.size() &&
+      (hex ? (rest[k] == 'p' || rest[k] == 'P') : (rest[k] == 'e' || rest[k] == 'E'))) {
     n.has_exp = true;
     ++k;
     if (k < rest.size() && (rest[k] == '+' || rest[k] == '-')) n.exp_negative = rest[k++] == '-';
     end = scan_digits(rest, k, false);
-    if (end == k) return std::nullopt;
+    if (end == k) return false;
     n.exp = rest.substr(k, end - k);
     k = end;
   }
-  if (k != rest.size()) return std::nullopt;
-  return n;
+  return k == rest.size();
 }
 
 // The value of a digit run (with '_'), or nullopt if it exceeds 64 bits.
@@ -230,12 +235,34 @@ std::optional<uint64_t> fast_decimal(bool negative, std::string_view digits, int
     for (int64_t i = 0; i < (e10 < 0 ? -e10 : e10); ++i) p *= 10;
     x = e10 < 0 ? x / p : x * p;
     if (negative) x = -x;
-    if constexpr (is_f32) return std::bit_cast<uint32_t>(x);
-    else return std::bit_cast<uint64_t>(x);
+    if constexpr (is_f32)
+      return std::bit_cast<uint32_t>(x);
+    else
+      return std::bit_cast<uint64_t>(x);
   }
 #endif
   (void)negative, (void)digits, (void)e10, (void)f;
   return std::nullopt;
+}
+
+// Correctly rounded digits·10^e10 by std::from_chars (exact in libstdc++), for finite non-zero
+// results; an overflow or an underflow to zero is left to the exact path below.
+template <typename Float>
+std::optional<uint64_t> from_chars_decimal(bool negative, std::string_view digits, int64_t e10) {
+  char buf[64];
+  if (digits.size() > 40) return std::nullopt;
+  std::memcpy(buf, digits.data(), digits.size());
+  char* end = buf + digits.size();
+  *end++ = 'e';
+  end = std::to_chars(end, buf + sizeof buf, e10).ptr;
+  Float x = 0;
+  auto [ptr, ec] = std::from_chars(buf, end, x, std::chars_format::scientific);
+  if (ec != std::errc() || ptr != end || x == 0 || !std::isfinite(x)) return std::nullopt;
+  if (negative) x = -x;
+  if constexpr (sizeof(Float) == 4)
+    return std::bit_cast<uint32_t>(x);
+  else
+    return std::bit_cast<uint64_t>(x);
 }
 
 // spec: Tfloat, Tmant — exact big-integer arithmetic on at most 800 significant digits: every
@@ -269,6 +296,9 @@ std::optional<uint64_t> decimal_float(const Number& n, const FloatFormat& f) {
   auto fast = f.bits == 32 ? fast_decimal<float>(n.negative, digits, e10, f)
                            : fast_decimal<double>(n.negative, digits, e10, f);
   if (fast) return fast;
+  fast = f.bits == 32 ? from_chars_decimal<float>(n.negative, digits, e10)
+                      : from_chars_decimal<double>(n.negative, digits, e10);
+  if (fast) return fast;
   cpp_int m(digits);
   if (e10 >= 0) return round_big(n.negative, m * pow(cpp_int(10), unsigned(e10)), 0, false, f);
   cpp_int d = pow(cpp_int(10), unsigned(-e10));
@@ -280,23 +310,20 @@ std::optional<uint64_t> decimal_float(const Number& n, const FloatFormat& f) {
 
 // spec: TfN, TfNmag
 std::optional<uint64_t> parse_float(std::string_view text, const FloatFormat& f) {
-  auto n = split_number(text);
-  if (!n) return std::nullopt;
+  Number number;
+  if (!split_number(text, number)) return std::nullopt;
+  const Number* n = &number;
   uint64_t sign = n->negative ? f.sign_bit() : 0;
   switch (n->kind) {
-    case Number::Inf:
-      return sign | f.exp_mask();
-    case Number::Nan:
-      return sign | f.canonical_nan();
+    case Number::Inf: return sign | f.exp_mask();
+    case Number::Nan: return sign | f.canonical_nan();
     case Number::NanPayload: {
       auto payload = digits_value(n->payload, 16);
       if (!payload || *payload == 0 || *payload > f.frac_mask()) return std::nullopt;
       return sign | f.exp_mask() | *payload;
     }
-    case Number::Hex:
-      return hex_float(*n, f);
-    case Number::Dec:
-      return decimal_float(*n, f);
+    case Number::Hex: return hex_float(*n, f);
+    case Number::Dec: return decimal_float(*n, f);
   }
   return std::nullopt;
 }
@@ -352,18 +379,37 @@ NumShape num_shape(std::string_view text) {
       std::all_of(text.begin() + long(digits_at), text.end(), is_digit)) {
     return digits_at ? NumShape::Int : NumShape::Nat;
   }
-  auto n = split_number(text);
-  if (!n) return NumShape::None;
+  Number number;
+  if (!split_number(text, number)) return NumShape::None;
+  const Number* n = &number;
   if (n->kind != Number::Dec && n->kind != Number::Hex) return NumShape::Float;
   if (n->has_point || n->has_exp) return NumShape::Float;
   return n->has_sign ? NumShape::Int : NumShape::Nat;
 }
 
+// The common plain decimals (0, 42, -1, +7): sign? digit{1,19}, without '_'. Sets `negative`
+// and returns the magnitude, or nullopt for any other shape.
+std::optional<uint64_t> plain_decimal(std::string_view text, bool& negative) {
+  size_t i = !text.empty() && (text[0] == '+' || text[0] == '-') ? 1 : 0;
+  if (text.size() <= i || text.size() - i > 19) return std::nullopt;
+  uint64_t v = 0;
+  for (size_t k = i; k < text.size(); ++k) {
+    if (!is_digit(text[k])) return std::nullopt;
+    v = v * 10 + uint64_t(text[k] - '0');
+  }
+  negative = text[0] == '-';
+  return v;
+}
+
 // spec: TuN
 std::optional<uint64_t> parse_u64(std::string_view text) {
-  auto n = split_number(text);
-  if (!n || n->has_sign) return std::nullopt;
-  return magnitude(*n);
+  bool negative = false;
+  if (!text.empty() && is_digit(text[0])) {
+    if (auto v = plain_decimal(text, negative)) return v;
+  }
+  Number n;
+  if (!split_number(text, n) || n.has_sign) return std::nullopt;
+  return magnitude(n);
 }
 
 std::optional<uint32_t> parse_u32(std::string_view text) {
@@ -375,12 +421,17 @@ std::optional<uint32_t> parse_u32(std::string_view text) {
 // spec: TiN, TsN, $inv_signed_
 std::optional<uint64_t> parse_int(std::string_view text, int bits) {
   if (bits < 1 || bits > 64) return std::nullopt;
-  auto n = split_number(text);
-  if (!n) return std::nullopt;
-  auto v = magnitude(*n);
-  if (!v) return std::nullopt;
+  bool negative = false;
+  auto v = plain_decimal(text, negative);
+  if (!v) {
+    Number n;
+    if (!split_number(text, n)) return std::nullopt;
+    v = magnitude(n);
+    if (!v) return std::nullopt;
+    negative = n.negative;
+  }
   uint64_t mask = bits == 64 ? UINT64_MAX : (uint64_t(1) << bits) - 1;
-  if (n->negative) {
+  if (negative) {
     if (*v > uint64_t(1) << (bits - 1)) return std::nullopt;
     return (0 - *v) & mask;
   }

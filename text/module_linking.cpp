@@ -150,11 +150,14 @@ void ModuleParser::scan_inline_aliases(size_t from, size_t to) {
       continue;
     }
     const Token& w = p.token(i + 1);
-    if (kind_of(w) && is_index_token(p.token(i + 2)) && p.token(i + 3).kind == TokenKind::String) {
+    const Token& after = p.token(i + 2);
+    // The cheap tests on the tokens after the keyword first: most groups are instructions.
+    bool projection = is_index_token(after) && p.token(i + 3).kind == TokenKind::String;
+    bool outer = after.kind == TokenKind::Keyword && after.text == "outer";
+    if (projection && kind_of(w)) {
       inline_alias(i);
       i = p.skip_balanced(i);
-    } else if ((kind_of(w) || (w.kind == TokenKind::Keyword && w.text == "type")) &&
-               p.token(i + 2).kind == TokenKind::Keyword && p.token(i + 2).text == "outer") {
+    } else if (outer && (kind_of(w) || (w.kind == TokenKind::Keyword && w.text == "type"))) {
       outer_alias(kind_of(w).value_or(ExternKind::Type), i);
       i = p.skip_balanced(i);
     } else if (w.kind == TokenKind::Keyword && w.text == "module") {

@@ -12,15 +12,17 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
   size_t begin = p.pos();
   bool wrapped = !bare && p.is_lparen("module");
   size_t end = begin;
-  if (wrapped) end = p.skip_balanced(begin);
+  if (wrapped)
+    end = p.skip_balanced(begin);
   else
     while (p.token(end).kind != TokenKind::Eof) ++end;
   p.check_lexical(begin, end);
   p.deferred.reset();
   std::optional<std::string> id;
   if (fields_at) {
-    id = p.token(*fields_at - 1).kind == TokenKind::Id ? std::optional(p.token(*fields_at - 1).value)
-                                                        : std::nullopt;
+    id = p.token(*fields_at - 1).kind == TokenKind::Id
+             ? std::optional(std::string(p.token(*fields_at - 1).value))
+             : std::nullopt;
     p.seek(*fields_at);
   } else if (wrapped) {
     p.next();
@@ -46,7 +48,7 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
 Result<Module> parse_module(std::string_view source) {
   return catch_error([&]() -> Module {
     std::vector<CustomAnnotation> customs;
-    std::vector<Token> tokens = strip_annotations(tokenize(source), customs);
+    TokenList tokens = strip_annotations(tokenize(source), customs);
     Parser p(std::move(tokens), std::move(customs));
     Module m = parse_module_tokens(p);
     if (!p.is(TokenKind::Eof)) p.unexpected();

@@ -8,49 +8,13 @@
 #include "text/literals.h"
 
 namespace wasm::text {
-namespace {
 
-// The reference lexer's keywords that are not mnemonics of the opcode table.
-constexpr std::string_view kGrammarKeywords[] = {
-    "i8", "i16", "i32", "i64", "f32", "f64", "v128", "i8x16", "i16x8", "i32x4", "i64x2",
-    "f32x4", "f64x2", "any", "anyref", "none", "nullref", "eq", "eqref", "i31", "i31ref",
-    "structref", "arrayref", "nofunc", "funcref", "nullfuncref", "exn", "noexn", "exnref",
-    "nullexnref", "extern", "noextern", "externref", "nullexternref", "ref", "null", "array",
-    "struct", "field", "mut", "sub", "final", "rec", "end", "then", "else", "catch",
-    "catch_ref", "catch_all", "catch_all_ref", "delegate", "do", "param", "result", "local",
-    "func", "start", "type", "global", "table", "memory", "tag", "elem", "data", "declare",
-    "offset", "item", "import", "export", "module", "binary", "quote", "definition",
-    "instance", "script", "register", "invoke", "get", "assert_malformed", "assert_invalid",
-    "assert_malformed_custom", "assert_invalid_custom", "assert_unlinkable", "assert_return",
-    "assert_trap", "assert_exception", "assert_exhaustion", "assert_uninstantiable",
-    "nan:canonical", "nan:arithmetic", "either", "input", "output", "ref.extern", "ref.host",
-    "ref.struct", "ref.array", "ref.exn", "shared", "unshared", "pagesize", "thread", "wait",
-    // Module Linking
-    "alias", "outer", "instantiate",
-    // custom-descriptors
-    "exact", "descriptor", "describes",
-};
-
-}  // namespace
-
-bool is_known_keyword(std::string_view text) {
-  if (opcode_from_text(text)) return true;
-  if (std::find(std::begin(kGrammarKeywords), std::end(kGrammarKeywords), text) !=
-      std::end(kGrammarKeywords))
-    return true;
-  if (num_shape(text) == NumShape::Float) return true;  // inf, nan, nan:0x...
-  for (std::string_view prefix : {std::string_view("offset="), std::string_view("align=")}) {
-    if (text.starts_with(prefix)) return num_shape(text.substr(prefix.size())) == NumShape::Nat;
-  }
-  return false;
-}
-
-std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomAnnotation>& customs) {
-  std::vector<Token> out;
-  out.reserve(raw.size());
+TokenList strip_annotations(TokenList list, std::vector<CustomAnnotation>& customs) {
+  std::vector<Token>& raw = list.tokens;
+  size_t out = 0;  // compacting in place: the kept tokens move down over the annotations
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i].kind != TokenKind::Annot) {
-      out.push_back(std::move(raw[i]));
+      raw[out++] = raw[i];
       continue;
     }
     size_t start = i, depth = 1;
@@ -59,41 +23,42 @@ std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomA
       if (raw[i].kind == TokenKind::LParen || raw[i].kind == TokenKind::Annot) ++depth;
       if (raw[i].kind == TokenKind::RParen) --depth;
     }
-    const std::string& id = raw[start].value;
+    std::string_view id = raw[start].value;
     if (id == "custom" || id == "name" || id == "metadata.code.branch_hint") {
       CustomAnnotation c;
       c.id = id;
-      c.at = out.size();
+      c.at = out;
       c.span = {raw[start].at.begin, raw[i].at.end};
-      for (size_t k = start + 1; k < i; ++k) c.tokens.push_back(raw[k]);
+      c.tokens.assign(raw.begin() + ptrdiff_t(start + 1), raw.begin() + ptrdiff_t(i));
       customs.push_back(std::move(c));
     }
   }
-  if (out.empty() || out.back().kind != TokenKind::Eof) {
+  raw.resize(out);
+  if (raw.empty() || raw.back().kind != TokenKind::Eof) {
     Token eof;
     eof.kind = TokenKind::Eof;
-    if (!out.empty()) eof.at = {out.back().at.end, out.back().at.end};
-    out.push_back(eof);
+    if (!raw.empty()) eof.at = {raw.back().at.end, raw.back().at.end};
+    raw.push_back(eof);
   }
-  return out;
+  return list;
 }
 
-Parser::Parser(std::vector<Token> tokens, std::vector<CustomAnnotation> c)
-    : customs(std::move(c)), tokens_(std::move(tokens)) {
-  if (tokens_.empty() || tokens_.back().kind != TokenKind::Eof) tokens_.push_back(Token{});
-}
-
-const Token& Parser::peek(size_t ahead) const { return token(pos_ + ahead); }
-
-const Token& Parser::next() {
-  const Token& t = token(pos_);
-  if (pos_ + 1 < tokens_.size()) ++pos_;
-  return t;
-}
-
-bool Parser::is_keyword(std::string_view kw, size_t ahead) const {
-  const Token& t = peek(ahead);
-  return t.kind == TokenKind::Keyword && t.text == kw;
+Parser::Parser(TokenList tokens, std::vector<CustomAnnotation> c)
+    : customs(std::move(c)), list_(std::move(tokens)) {
+  if (list_.tokens.empty() || list_.tokens.back().kind != TokenKind::Eof)
+    list_.tokens.push_back(Token{});
+  // Where each group ends, found once: for a '(' the index after its ')', or Eof's index.
+  const std::vector<Token>& all = list_.tokens;
+  after_group_.assign(all.size(), uint32_t(all.size() - 1));
+  std::vector<uint32_t> open;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind == TokenKind::LParen) {
+      open.push_back(uint32_t(i));
+    } else if (all[i].kind == TokenKind::RParen && !open.empty()) {
+      after_group_[open.back()] = uint32_t(i + 1);
+      open.pop_back();
+    }
+  }
 }
 
 bool Parser::is_lparen(std::string_view kw, size_t ahead) const {
@@ -130,7 +95,7 @@ void Parser::expect_lparen(std::string_view kw) {
 
 std::string Parser::string() {
   if (!is(TokenKind::String)) unexpected();
-  return next().value;
+  return std::string(next().value);
 }
 
 std::string Parser::name() {
@@ -142,7 +107,7 @@ std::string Parser::name() {
 
 std::optional<std::string> Parser::opt_id() {
   if (!is(TokenKind::Id)) return std::nullopt;
-  return next().value;
+  return std::string(next().value);
 }
 
 bool Parser::is_nat(size_t ahead) const {
@@ -166,20 +131,22 @@ uint64_t Parser::nat64() {
 }
 
 size_t Parser::skip_balanced(size_t from) const {
+  if (from < list_.tokens.size() && list_.tokens[from].kind == TokenKind::LParen)
+    return after_group_[from];
   size_t depth = 0, i = from;
-  for (; i < tokens_.size() && tokens_[i].kind != TokenKind::Eof; ++i) {
-    if (tokens_[i].kind == TokenKind::LParen) ++depth;
-    if (tokens_[i].kind == TokenKind::RParen && --depth == 0) return i + 1;
+  const std::vector<Token>& tokens = list_.tokens;
+  for (; i < tokens.size() && tokens[i].kind != TokenKind::Eof; ++i) {
+    if (tokens[i].kind == TokenKind::LParen) ++depth;
+    if (tokens[i].kind == TokenKind::RParen && --depth == 0) return i + 1;
   }
   return i;
 }
 
 void Parser::check_lexical(size_t from, size_t to) const {
-  for (size_t i = from; i < to && i < tokens_.size(); ++i) {
-    const Token& t = tokens_[i];
-    bool bad = t.kind == TokenKind::Reserved ||
-               (t.kind == TokenKind::Keyword && !is_known_keyword(t.text)) ||
-               (t.kind == TokenKind::Number && number_shape(t) == NumShape::None);
+  for (size_t i = from; i < to && i < list_.tokens.size(); ++i) {
+    const Token& t = list_.tokens[i];
+    bool bad = t.kind == TokenKind::Reserved || (t.kind == TokenKind::Keyword && !t.known) ||
+               (t.kind == TokenKind::Number && t.shape == NumShape::None);
     if (bad) error(t.at, cat("unknown operator ", std::string(t.text)));
   }
 }

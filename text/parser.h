@@ -22,9 +22,7 @@ namespace wasm::text {
 inline constexpr int kMaxNesting = 1000;
 
 // The lexical class of a Number token, per the reference lexer's nat/int/float rules.
-inline NumShape number_shape(const Token& t) { return num_shape(t.text); }
-// True if the reference lexer knows this keyword (grammar words, mnemonics, offset=/align=).
-bool is_known_keyword(std::string_view text);
+inline NumShape number_shape(const Token& t) { return t.shape; }
 
 // An annotation the parser interprets, removed from the token stream: (@custom ...),
 // (@name ...) or (@metadata.code.branch_hint ...). `at` is the index in the filtered stream of
@@ -38,20 +36,29 @@ struct CustomAnnotation {
 };
 
 // Removes annotations (balanced) from the stream; keeps the interpreted ones aside.
-std::vector<Token> strip_annotations(std::vector<Token> raw, std::vector<CustomAnnotation>& customs);
+TokenList strip_annotations(TokenList raw, std::vector<CustomAnnotation>& customs);
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, std::vector<CustomAnnotation> customs);
+  Parser(TokenList tokens, std::vector<CustomAnnotation> customs);
 
-  const Token& peek(size_t ahead = 0) const;
-  const Token& next();
+  const Token& peek(size_t ahead = 0) const { return token(pos_ + ahead); }
+  const Token& next() {
+    const Token& t = token(pos_);
+    if (pos_ + 1 < list_.tokens.size()) ++pos_;
+    return t;
+  }
   size_t pos() const { return pos_; }
   void seek(size_t pos) { pos_ = pos; }
-  const Token& token(size_t i) const { return i < tokens_.size() ? tokens_[i] : tokens_.back(); }
+  const Token& token(size_t i) const {
+    return i < list_.tokens.size() ? list_.tokens[i] : list_.tokens.back();
+  }
 
   bool is(TokenKind k, size_t ahead = 0) const { return peek(ahead).kind == k; }
-  bool is_keyword(std::string_view kw, size_t ahead = 0) const;
+  bool is_keyword(std::string_view kw, size_t ahead = 0) const {
+    const Token& t = peek(ahead);
+    return t.kind == TokenKind::Keyword && t.text == kw;
+  }
   bool is_lparen(std::string_view kw, size_t ahead = 0) const;  // '(' kw
   bool take_keyword(std::string_view kw);
   bool take_lparen(std::string_view kw);  // consumes '(' kw
@@ -87,7 +94,8 @@ class Parser {
   size_t annot_first = 0, annot_last = 0;
 
  private:
-  std::vector<Token> tokens_;  // ends with Eof
+  TokenList list_;                     // ends with Eof
+  std::vector<uint32_t> after_group_;  // skip_balanced() of each '('
   size_t pos_ = 0;
 };
 
@@ -103,9 +111,17 @@ class Nest {
   Parser& p_;
 };
 
+// Hashing for maps keyed by std::string that are looked up with string_views.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
 // One index space of the identifier context: $id -> index, and how many are bound.
 struct Space {
-  std::unordered_map<std::string, uint32_t> ids;
+  StringMap<uint32_t> ids;
   uint32_t count = 0;
 };
 

@@ -38,7 +38,7 @@ class ScriptParser {
   explicit ScriptParser(Parser& p) : p_(p) {}
 
   Script script();
-  Command command();
+  void command(Command& c);  // fills a default-constructed command in place
 
  private:
   ScriptModule script_module();
@@ -56,8 +56,8 @@ Script ScriptParser::script() {
   // spec: a script may be a module's fields alone.
   if (p_.is(TokenKind::LParen) && !p_.is_keyword("module", 1)) {
     static constexpr std::string_view kFieldWords[] = {
-        "type", "rec", "import", "func", "table", "memory", "global", "tag", "elem",
-        "data", "start", "export", "instance", "alias"};
+        "type", "rec",  "import", "func",  "table",  "memory",   "global",
+        "tag",  "elem", "data",   "start", "export", "instance", "alias"};
     for (std::string_view w : kFieldWords) {
       if (!p_.is_keyword(w, 1)) continue;
       Command c;
@@ -68,7 +68,15 @@ Script ScriptParser::script() {
       return s;
     }
   }
-  while (!p_.is(TokenKind::Eof)) s.commands.push_back(command());
+  // One command per top-level group: reserving them spares moving the (large) commands.
+  size_t groups = 0;
+  for (size_t i = p_.pos(), depth = 0; p_.token(i).kind != TokenKind::Eof; ++i) {
+    TokenKind k = p_.token(i).kind;
+    if (k == TokenKind::LParen && depth++ == 0) ++groups;
+    if (k == TokenKind::RParen && depth > 0) --depth;
+  }
+  s.commands.reserve(groups);
+  while (!p_.is(TokenKind::Eof)) command(s.commands.emplace_back());
   return s;
 }
 
@@ -83,7 +91,7 @@ ScriptModule ScriptParser::script_module() {
   sm.id = id();
   if (p_.take_keyword("binary") || p_.take_keyword("quote")) {
     sm.form = p_.token(p_.pos() - 1).text == "binary" ? ScriptModule::Form::Binary
-                                                       : ScriptModule::Form::Quote;
+                                                      : ScriptModule::Form::Quote;
     while (p_.is(TokenKind::String)) sm.bytes += p_.next().value;
     p_.expect_rparen();
     return sm;
@@ -194,8 +202,8 @@ ScriptValue ScriptParser::value(bool result) {
   std::string_view w = head.text;
   ScriptValue v;
   v.at = at;
-  if (auto op = opcode_from_text(w); op && (*op == Opcode::I32Const || *op == Opcode::I64Const ||
-                                            *op == Opcode::F32Const || *op == Opcode::F64Const)) {
+  if (auto op = head.op(); op && (*op == Opcode::I32Const || *op == Opcode::I64Const ||
+                                  *op == Opcode::F32Const || *op == Opcode::F64Const)) {
     p_.next();
     v = number(*op, result);
   } else if (w == "v128.const") {
@@ -224,9 +232,10 @@ ScriptValue ScriptParser::value(bool result) {
     } while (p_.is(TokenKind::LParen));
   } else if (result) {
     static constexpr std::pair<std::string_view, HeapKind> kRefKinds[] = {
-        {"ref", HeapKind::Any},       {"ref.any", HeapKind::Any},   {"ref.eq", HeapKind::Eq},
-        {"ref.i31", HeapKind::I31},   {"ref.struct", HeapKind::Struct},
-        {"ref.array", HeapKind::Array}, {"ref.func", HeapKind::Func}, {"ref.exn", HeapKind::Exn}};
+        {"ref", HeapKind::Any},           {"ref.any", HeapKind::Any},
+        {"ref.eq", HeapKind::Eq},         {"ref.i31", HeapKind::I31},
+        {"ref.struct", HeapKind::Struct}, {"ref.array", HeapKind::Array},
+        {"ref.func", HeapKind::Func},     {"ref.exn", HeapKind::Exn}};
     bool found = false;
     for (auto& [text, kind] : kRefKinds) {
       if (w != text) continue;
@@ -245,9 +254,8 @@ ScriptValue ScriptParser::value(bool result) {
   return v;
 }
 
-Command ScriptParser::command() {
+void ScriptParser::command(Command& c) {
   Nest nest(p_);
-  Command c;
   c.at = p_.peek().at;
   if (p_.is_lparen("module")) {
     if (p_.is_keyword("instance", 2)) {
@@ -264,11 +272,11 @@ Command ScriptParser::command() {
         c.id2 = first;
       }
       p_.expect_rparen();
-      return c;
+      return;
     }
     c.kind = Command::Kind::Module;
     c.module = script_module();
-    return c;
+    return;
   }
   p_.expect(TokenKind::LParen);
   const Token& head = p_.peek();
@@ -286,7 +294,7 @@ Command ScriptParser::command() {
     p_.seek(p_.pos() - 1);
     c.kind = Command::Kind::Action;
     c.action = action();
-    return c;
+    return;
   } else if (w == "register") {
     p_.next();
     c.kind = Command::Kind::Register;
@@ -341,7 +349,7 @@ Command ScriptParser::command() {
       p_.expect_rparen();
       p_.expect_rparen();
     }
-    while (p_.is(TokenKind::LParen)) c.body.push_back(command());
+    while (p_.is(TokenKind::LParen)) command(c.body.emplace_back());
   } else if (w == "wait") {
     p_.next();
     c.kind = Command::Kind::Wait;
@@ -350,7 +358,6 @@ Command ScriptParser::command() {
     p_.unexpected();
   }
   p_.expect_rparen();
-  return c;
 }
 
 }  // namespace
@@ -358,7 +365,7 @@ Command ScriptParser::command() {
 Result<Script> parse_script(std::string_view source) {
   return catch_error([&]() -> Script {
     std::vector<CustomAnnotation> customs;
-    std::vector<Token> tokens = strip_annotations(tokenize(source), customs);
+    TokenList tokens = strip_annotations(tokenize(source), customs);
     Parser p(std::move(tokens), std::move(customs));
     return ScriptParser(p).script();
   });

@@ -12,10 +12,10 @@ struct AbsHeap {
   HeapKind kind;
 };
 constexpr AbsHeap kAbsHeapTypes[] = {
-    {"any", HeapKind::Any},       {"none", HeapKind::None},     {"eq", HeapKind::Eq},
-    {"i31", HeapKind::I31},       {"struct", HeapKind::Struct}, {"array", HeapKind::Array},
-    {"func", HeapKind::Func},     {"nofunc", HeapKind::NoFunc}, {"exn", HeapKind::Exn},
-    {"noexn", HeapKind::NoExn},   {"extern", HeapKind::Extern}, {"noextern", HeapKind::NoExtern},
+    {"any", HeapKind::Any},     {"none", HeapKind::None},     {"eq", HeapKind::Eq},
+    {"i31", HeapKind::I31},     {"struct", HeapKind::Struct}, {"array", HeapKind::Array},
+    {"func", HeapKind::Func},   {"nofunc", HeapKind::NoFunc}, {"exn", HeapKind::Exn},
+    {"noexn", HeapKind::NoExn}, {"extern", HeapKind::Extern}, {"noextern", HeapKind::NoExtern},
 };
 
 // spec: reftype abbreviations (funcref ≡ (ref null func), ...)
@@ -49,7 +49,8 @@ std::optional<ValKind> num_vec_type(const Token& t) {
 
 bool ModuleParser::at_val_type() const {
   const Token& t = p.peek();
-  return num_vec_type(t) || find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), t) ||
+  return num_vec_type(t) ||
+         find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), t) ||
          p.is_lparen("ref");
 }
 
@@ -123,7 +124,7 @@ void ModuleParser::params_results(InlineSig& sig, bool allow_ids) {
   while (p.take_lparen("param")) {
     if (p.is(TokenKind::Id)) {
       if (!allow_ids) p.unexpected();
-      std::string id = p.next().value;
+      std::string id(p.next().value);
       sig.type.params.push_back(val_type());
       sig.param_ids.push_back(std::move(id));
     } else {
@@ -180,7 +181,8 @@ uint32_t ModuleParser::resolve_type_use(const TypeUse& use) {
     p.defer(use.at, cat("unknown type ", x));
   } else if (type_slots[x].def >= 0 && !pass1) {  // (an alias's type: known to validation)
     auto ft = func_type_at(x);
-    if (!ft) p.defer(use.at, cat("non-function type ", x));
+    if (!ft)
+      p.defer(use.at, cat("non-function type ", x));
     else if (*ft != use.sig.type)
       p.defer(use.at, "inline function type does not match explicit type");
   }
@@ -259,8 +261,10 @@ void ModuleParser::sub_type(SubType& st, uint32_t x) {
         auto fid = p.opt_id();
         if (x < fields.size()) {
           Space& fs = fields[x];
-          if (fs.ids.count(*fid)) p.defer(at, cat("duplicate field $", *fid));
-          else fs.ids[*fid] = fs.count;
+          if (fs.ids.count(*fid))
+            p.defer(at, cat("duplicate field $", *fid));
+          else
+            fs.ids[*fid] = fs.count;
         }
         st.comp.struct_.fields.push_back(field_type());
         if (x < fields.size()) ++fields[x].count;
@@ -311,8 +315,10 @@ MemType ModuleParser::mem_type() {
   MemType t;
   t.addr = addr_type();
   t.limits = limits();
-  if (p.take_keyword("shared")) t.shared = true;
-  else p.take_keyword("unshared");
+  if (p.take_keyword("shared"))
+    t.shared = true;
+  else
+    p.take_keyword("unshared");
   if (p.take_lparen("pagesize")) {
     Span at = p.peek().at;
     uint64_t size = p.nat64();

@@ -28,8 +28,11 @@ constexpr const char* kHelp =
     "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording;\n"
     "                    a module that does not load counts as rejected for assert_invalid\n"
     "  --stub-imports    imports nothing registered provides get stub values of their type\n"
-    "                    (functions trap when called; Module Linking instances and modules\n"
-    "                    of stubs): for corpora that only validate (module-linking)\n"
+    "                    (functions return default results; Module Linking instances\n"
+    "                    and modules of stubs): for corpora that only validate (module-linking)\n"
+    "  --print-outcomes  print `FILE:LINE: command \"name\": outcome` for every module, action\n"
+    "                    and assertion to stdout, values as bit patterns (i32:0x0000002a),\n"
+    "                    for diffing against other engines; the report goes to stderr\n"
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
     "  --trace           print every reduction step to stderr\n"
@@ -100,6 +103,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
                n <= 0xffff'ffffu) {
       r.options.engine.max_call_depth = uint32_t(n);
       ++i;
+    } else if (a == "--print-outcomes") {
+      r.options.record_outcomes = true;
     } else if (a == "--outcomes-only") {
       r.options.outcomes_only = true;
     } else if (a == "--stub-imports") {
@@ -124,10 +129,19 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
   return 0;
 }
 
-void print_run(const FileRun& run) {
-  std::fputs(run.report.log.c_str(), stdout);
-  std::printf("%s: %llu passed, %llu failed\n", run.path.c_str(),
-              (unsigned long long)run.report.passed, (unsigned long long)run.report.failed);
+// With --print-outcomes, stdout has only the outcome lines; the report goes to stderr.
+void print_run(const FileRun& run, bool outcomes) {
+  FILE* report = outcomes ? stderr : stdout;
+  if (outcomes) {
+    size_t begin = 0;
+    const std::string& lines = run.report.outcomes;
+    for (size_t end; (end = lines.find('\n', begin)) != std::string::npos; begin = end + 1)
+      std::printf("%s:%.*s\n", run.path.c_str(), int(end - begin), lines.data() + begin);
+    std::fflush(stdout);
+  }
+  std::fputs(run.report.log.c_str(), report);
+  std::fprintf(report, "%s: %llu passed, %llu failed\n", run.path.c_str(),
+               (unsigned long long)run.report.passed, (unsigned long long)run.report.failed);
   std::fflush(stdout);
 }
 
@@ -157,7 +171,7 @@ std::vector<FileRun> run_all(const RunArgs& r) {
   for (size_t i = 0; i < runs.size(); ++i) {
     std::unique_lock lock(mutex);
     finished.wait(lock, [&] { return bool(done[i]); });
-    print_run(runs[i]);
+    print_run(runs[i], r.options.record_outcomes);
   }
   for (std::thread& t : workers) t.join();
   return runs;
@@ -182,8 +196,8 @@ int cmd_run(const std::vector<std::string>& args) {
     std::fprintf(stderr, "%s: cannot write file\n", r.json.c_str());
     return 1;
   }
-  std::printf("%llu passed, %llu failed\n", (unsigned long long)passed,
-              (unsigned long long)failed);
+  std::fprintf(r.options.record_outcomes ? stderr : stdout, "%llu passed, %llu failed\n",
+               (unsigned long long)passed, (unsigned long long)failed);
   return failed == 0 ? 0 : 1;
 }
 

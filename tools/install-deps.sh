@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages wasmref builds with, when missing. As root it runs apt-get;
-# otherwise it prints the exact command and fails.
+# otherwise it prints the exact command and fails. Extra packages may be given as arguments
+# (`make fuzz` adds clang and its libFuzzer runtime).
 set -euo pipefail
-packages=(meson ninja-build g++ pkg-config libgtest-dev libgmock-dev librapidcheck-dev libre2-dev libboost-dev)
+packages=(meson ninja-build g++ pkg-config libgtest-dev libgmock-dev librapidcheck-dev libre2-dev libboost-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

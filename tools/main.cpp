@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  convert IN -o OUT      .wat <-> .wasm; .wast -> .wast with all modules binary or text\n"
     "  print FILE.wasm        print a binary module as text\n"
     "  validate FILE...       parse/decode and validate .wat and .wasm modules\n"
+    "  smith [-o FILE]        write a random valid module (--seed N, --size N)\n"
     "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
     "                         `N passed, M failed`\n"
     "\n"
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   if (command == "print") return wasm::cli::cmd_print(args);
   if (command == "validate") return wasm::cli::cmd_validate(args);
   if (command == "run") return wasm::cli::cmd_run(args);
+  if (command == "smith") return wasm::cli::cmd_smith(args);
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -153,6 +153,7 @@ std::string Runner::describe_load_error(const text::ScriptModule& m, const Error
 void Runner::module(const Command& c, Scope& scope) {
   const text::ScriptModule& m = c.module;
   Result<DefinitionPtr> d = define(m);
+  outcome_ = d ? "ok" : canonical_error(d.error());
   if (!d) {
     bind_name(scope.modules, m.id, DefinitionPtr());
     if (!m.definition) bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
@@ -161,6 +162,7 @@ void Runner::module(const Command& c, Scope& scope) {
   bind_name(scope.modules, m.id, *d);
   if (m.definition) return pass(c);
   Result<interp::InstanceAddr> inst = instantiate(**d, scope);
+  if (!inst) outcome_ = canonical_error(inst.error());
   if (!inst) {
     bind_name(scope.instances, m.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
@@ -182,6 +184,7 @@ void Runner::module_instance(const Command& c, Scope& scope) {
     return fail(c, "module" + id_text(c.id2) + " failed to load");
   }
   Result<interp::InstanceAddr> inst = instantiate(*it->second, scope);
+  outcome_ = inst ? "ok" : canonical_error(inst.error());
   if (!inst) {
     bind_name(scope.instances, c.id, std::optional<interp::InstanceAddr>());
     return fail(c, cat(phase_word(inst.error().phase), ": ", inst.error().message));
@@ -241,6 +244,7 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
   auto inst = lookup_instance(a.module_id, scope);
   if (auto* error = std::get_if<std::string>(&inst)) {
     r.error = *error;
+    outcome_ = canonical_script_error(r.error);
     return r;
   }
   std::optional<interp::ExternVal> ext =
@@ -257,6 +261,8 @@ ActionResult Runner::run_action(const text::Action& a, const Scope& scope) {
     for (const text::ScriptValue& v : a.args) args.push_back(argument_value(v));
     r.outcome = engine_.invoke(ext->addr, args);
   }
+  outcome_ =
+      r.error.empty() ? canonical_outcome(r.outcome, inspector()) : canonical_script_error(r.error);
   return r;
 }
 
@@ -322,14 +328,26 @@ std::pair<uint32_t, uint32_t> Runner::position(uint32_t offset) {
   return {cursor_line_, cursor_column_};
 }
 
+void Runner::record_outcome(const Command& c, uint32_t line) {
+  if (options_.record_outcomes && !outcome_.empty()) {
+    bool named = c.kind == K::Action || c.kind == K::AssertReturn || c.kind == K::AssertTrap ||
+                 c.kind == K::AssertExhaustion || c.kind == K::AssertException;
+    std::string name = named && !c.has_module ? " \"" + c.action.name + "\"" : "";
+    report.outcomes += cat(line, ": ", command_name(c), name, ": ", outcome_, "\n");
+  }
+  outcome_.clear();
+}
+
 void Runner::pass(const Command& c) {
   auto [line, column] = position(c.at.begin);
+  record_outcome(c, line);
   report.checks.push_back(CheckResult{line, column, command_name(c), true, ""});
   ++report.passed;
 }
 
 void Runner::fail(const Command& c, const std::string& message) {
   auto [line, column] = position(c.at.begin);
+  record_outcome(c, line);
   report.checks.push_back(CheckResult{line, column, command_name(c), false, message});
   ++report.failed;
   report.log += cat(source_.name, ":", line, ".", column, ": ", command_name(c), ": ", message, "\n");

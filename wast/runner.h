@@ -29,6 +29,7 @@ namespace wasm::wast {
 struct RunOptions {
   bool outcomes_only = false;  // check outcomes (trap, invalid, ...) but not message wording
   bool stub_imports = false;   // unresolved imports get stub values (wast/stub_imports.h)
+  bool record_outcomes = false;  // fill RunReport::outcomes (wast/outcome.h)
   Features features;
   interp::EngineOptions engine;  // fuel, call depth, trace
 };
@@ -46,6 +47,9 @@ struct RunReport {
   uint64_t passed = 0, failed = 0;
   std::vector<CheckResult> checks;
   std::string log;  // "file:line.col: command: message" per failure, and spectest's prints
+  // With RunOptions::record_outcomes: `line: command "name": outcome` per module, action and
+  // assertion (not register, thread, wait), the actual outcome in canonical form.
+  std::string outcomes;
 };
 
 // Runs the script with a fresh engine (EngineOptions from `options`).

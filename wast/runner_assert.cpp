@@ -12,6 +12,13 @@ using Status = interp::Outcome::Status;
 
 }  // namespace
 
+// The outcome of validating a module that loaded: "ok" or the validation error.
+std::string Runner::module_outcome(const Module& m) const {
+  TypeStore store;
+  Result<ValidatedModule> valid = validate(m, store, validate_options(options_.features));
+  return valid ? "ok" : canonical_error(valid.error());
+}
+
 // spec (reference): assert_message — the actual message must start with the expected one.
 bool Runner::message_matches(const std::string& got, const std::string& expected) const {
   return options_.outcomes_only || got.rfind(expected, 0) == 0;
@@ -62,6 +69,8 @@ void Runner::assert_action_fails(const Command& c, Scope& scope) {
 // spec (reference): AssertMalformed, AssertMalformedCustom — decoding or parsing must fail.
 void Runner::assert_malformed(const Command& c) {
   Result<Module> loaded = load_module(c.module, options_.features);
+  if (options_.record_outcomes)
+    outcome_ = loaded ? module_outcome(*loaded) : canonical_error(loaded.error());
   if (loaded) {
     // A module that loads but fails validation is still not malformed.
     return fail(c, cat("expected decoding/parsing error \"", c.message, "\", but the module loads"));
@@ -75,6 +84,7 @@ void Runner::assert_malformed(const Command& c) {
 // spec (reference): AssertInvalid, AssertInvalidCustom — the module loads, validation fails.
 void Runner::assert_invalid(const Command& c) {
   Result<Module> loaded = load_module(c.module, options_.features);
+  if (!loaded) outcome_ = canonical_error(loaded.error());
   if (!loaded && loaded.error().phase == Phase::Invalid) {
     // A custom annotation's check found by the text front end (text/annotations.cpp).
     if (!message_matches(loaded.error().message, c.message))
@@ -90,6 +100,7 @@ void Runner::assert_invalid(const Command& c) {
                        describe_load_error(c.module, loaded.error())));
   Result<ValidatedModule> valid =
       validate(*loaded, engine_.types(), validate_options(options_.features));
+  outcome_ = valid ? "ok" : canonical_error(valid.error());
   if (valid)
     return fail(c, cat("expected validation error \"", c.message, "\", but the module is valid"));
   if (!message_matches(valid.error().message, c.message))
@@ -104,10 +115,12 @@ void Runner::assert_instantiation(const Command& c, Scope& scope) {
   bool link = c.kind == K::AssertUnlinkable;
   const char* what = link ? "linking error" : "instantiation error";
   Result<DefinitionPtr> d = define(c.module);
+  outcome_ = d ? "ok" : canonical_error(d.error());
   if (!d)
     return fail(c, cat("expected ", what, " \"", c.message, "\", got ",
                        describe_load_error(c.module, d.error())));
   Result<interp::InstanceAddr> inst = instantiate(**d, scope);
+  if (!inst) outcome_ = canonical_error(inst.error());
   if (inst) return fail(c, cat("expected ", what, " \"", c.message, "\", but it instantiates"));
   const Error& e = inst.error();
   bool right_phase = link ? e.phase == Phase::Unlinkable

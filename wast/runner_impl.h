@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "spec/validate.h"
+#include "wast/outcome.h"
 #include "wast/runner.h"
 #include "wast/values.h"
 
@@ -61,6 +62,7 @@ class Runner {
   void assert_invalid(const text::Command& c);
   void assert_instantiation(const text::Command& c, Scope& scope);
   bool message_matches(const std::string& got, const std::string& expected) const;
+  std::string module_outcome(const Module& m) const;
 
   // Modules: load (parse/decode) and validate; then link and instantiate.
   Result<DefinitionPtr> define(const text::ScriptModule& m);
@@ -83,6 +85,9 @@ class Runner {
   // position keeps a script's reporting linear instead of quadratic.
   std::pair<uint32_t, uint32_t> position(uint32_t offset);
   uint32_t cursor_offset_ = 0, cursor_line_ = 1, cursor_column_ = 1;
+  // The current command's actual outcome (wast/outcome.h), recorded by pass/fail.
+  std::string outcome_;
+  void record_outcome(const text::Command& c, uint32_t line);
 
   interp::Engine& engine_;
   const Source& source_;

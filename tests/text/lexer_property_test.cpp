@@ -1,11 +1,11 @@
 // Properties of the lexer on random input: it either throws a Malformed error or returns
 // tokens in source order whose text is their span, ending with Eof. Tokenizing the text of a
 // token alone gives the same token back.
-#include <string>
-
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
+
+#include <string>
 
 #include "text/lexer.h"
 
@@ -15,9 +15,10 @@ namespace {
 // Pieces that exercise every lexer path, glued at random.
 rc::Gen<std::string> source_text() {
   static const std::vector<std::string> pieces{
-      "(", ")", "(@", "(;", ";)", ";;", ";", " ", "\n", "\r", "\t", "$", "\"", "\\", "u{", "}",
-      "{", "0", "9", "x", "0x", "1.", "e", "p", "+", "-", "_", ".", "i32", "nan", "inf", ":",
-      "a", "Z", "@", ",", "[", "]", "\xc3\xa9", "\xff", "\x01", "\x7f", "\\n", "\\41", "\""};
+      "(",  ")",  "(@",       "(;",   ";)",   ";;",   ";",   " ",    "\n", "\r", "\t", "$",
+      "\"", "\\", "u{",       "}",    "{",    "0",    "9",   "x",    "0x", "1.", "e",  "p",
+      "+",  "-",  "_",        ".",    "i32",  "nan",  "inf", ":",    "a",  "Z",  "@",  ",",
+      "[",  "]",  "\xc3\xa9", "\xff", "\x01", "\x7f", "\\n", "\\41", "\""};
   return rc::gen::map(rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(pieces)),
                       [](const std::vector<std::string>& parts) {
                         std::string s;
@@ -28,7 +29,7 @@ rc::Gen<std::string> source_text() {
 
 RC_GTEST_PROP(Lexer, TokensCoverTheSourceInOrderOrAMalformedErrorIsThrown, ()) {
   std::string source = *source_text();
-  std::vector<Token> tokens;
+  TokenList tokens;
   try {
     tokens = tokenize(source);
   } catch (ErrorException& e) {
@@ -48,7 +49,7 @@ RC_GTEST_PROP(Lexer, TokensCoverTheSourceInOrderOrAMalformedErrorIsThrown, ()) {
     last_end = t.at.end;
     if (t.kind == TokenKind::Keyword || t.kind == TokenKind::Number ||
         t.kind == TokenKind::String || t.kind == TokenKind::Id) {
-      std::vector<Token> again = tokenize(t.text);
+      TokenList again = tokenize(t.text);
       RC_ASSERT(again.size() == 2u);
       RC_ASSERT(again[0].kind == t.kind);
       RC_ASSERT(again[0].value == t.value);

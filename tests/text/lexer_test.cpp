@@ -11,7 +11,7 @@
 namespace wasm::text {
 namespace {
 
-std::vector<Token> lex(std::string_view source) {
+TokenList lex(std::string_view source) {
   try {
     return tokenize(source);
   } catch (ErrorException& e) {
@@ -62,8 +62,8 @@ TEST(Lexer, ParenthesesKeywordsAndSpans) {
 }
 
 TEST(Lexer, KeywordsIncludeAnyIdcharsAfterALowercaseLetter) {
-  for (std::string_view k : {"i32.add", "offset=4", "align=0x10", "nan:canonical",
-                             "nan:arithmetic", "nan:1", "i8x16.shuffle", "v128", "a", "x*y"}) {
+  for (std::string_view k : {"i32.add", "offset=4", "align=0x10", "nan:canonical", "nan:arithmetic",
+                             "nan:1", "i8x16.shuffle", "v128", "a", "x*y"}) {
     auto tokens = lex(k);
     ASSERT_EQ(tokens.size(), 2u) << k;
     EXPECT_EQ(tokens[0].kind, K::Keyword) << k;
@@ -71,10 +71,66 @@ TEST(Lexer, KeywordsIncludeAnyIdcharsAfterALowercaseLetter) {
   }
 }
 
+TEST(Lexer, KeywordTokensCarryTheirClassAndOpcode) {
+  // Every mnemonic of the opcode table: known, with the opcode opcode_from_text gives (the
+  // first row of a pair such as select / select with a type).
+  for (const OpInfo& row : kOpInfo) {
+    auto tokens = lex(row.text);
+    ASSERT_EQ(tokens.size(), 2u) << row.text;
+    EXPECT_EQ(tokens[0].kind, TokenKind::Keyword) << row.text;
+    EXPECT_TRUE(tokens[0].known) << row.text;
+    EXPECT_EQ(tokens[0].op(), opcode_from_text(row.text)) << row.text;
+  }
+  for (std::string_view word :
+       {"module", "param", "assert_return", "nan:canonical", "offset=8", "align=0x10"}) {
+    auto tokens = lex(word);
+    EXPECT_TRUE(tokens[0].known) << word;
+    EXPECT_FALSE(tokens[0].op().has_value()) << word;
+  }
+  for (std::string_view word : {"i32.frobnicate", "modul", "offset=x", "align=-1", "nan:1"}) {
+    auto tokens = lex(word);
+    EXPECT_EQ(tokens[0].kind, TokenKind::Keyword) << word;
+    EXPECT_FALSE(tokens[0].known) << word;
+  }
+}
+
+TEST(Lexer, ValuesViewTheSourceUnlessEscapesChangeThem) {
+  std::string source = R"("plain" "esc\taped" $id $"q\u{41}uoted")";
+  auto tokens = lex(source);
+  ASSERT_EQ(tokens.size(), 5u);
+  auto inside = [&](std::string_view v) {
+    return v.data() >= source.data() && v.data() < source.data() + source.size();
+  };
+  EXPECT_EQ(tokens[0].value, "plain");
+  EXPECT_TRUE(inside(tokens[0].value));
+  EXPECT_EQ(tokens[1].value, "esc\taped");
+  EXPECT_EQ(tokens[2].value, "id");
+  EXPECT_TRUE(inside(tokens[2].value));
+  EXPECT_EQ(tokens[3].value, "qAuoted");
+  EXPECT_FALSE(inside(tokens[3].value));
+}
+
 TEST(Lexer, NumbersAreExactlyTheNatIntAndFloatShapes) {
-  for (std::string_view n : {"0", "1_000", "0xFF_ff", "+1", "-0x1", "1.", "1.5", "1e10", "1E+1",
-                             "1.5e-3", "0x1p4", "0x1.8P-3", "0x1.", "inf", "+inf", "-nan",
-                             "nan", "nan:0x1", "-nan:0x7f_ffff", "0123456789e019"}) {
+  for (std::string_view n : {"0",
+                             "1_000",
+                             "0xFF_ff",
+                             "+1",
+                             "-0x1",
+                             "1.",
+                             "1.5",
+                             "1e10",
+                             "1E+1",
+                             "1.5e-3",
+                             "0x1p4",
+                             "0x1.8P-3",
+                             "0x1.",
+                             "inf",
+                             "+inf",
+                             "-nan",
+                             "nan",
+                             "nan:0x1",
+                             "-nan:0x7f_ffff",
+                             "0123456789e019"}) {
     auto tokens = lex(n);
     ASSERT_EQ(tokens.size(), 2u) << n;
     EXPECT_EQ(tokens[0].kind, K::Number) << n;
@@ -83,9 +139,9 @@ TEST(Lexer, NumbersAreExactlyTheNatIntAndFloatShapes) {
 }
 
 TEST(Lexer, MalformedNumbersAreUnknownOperators) {
-  for (std::string_view n : {"0x", "1x", "0xg", "_100", "+_100", "1__000", "99_", "1_.0",
-                             "1._0", "1e", "1e_1", ".0", ".0e0", "0e", "0x1p", "+", "-",
-                             "0X1", "1.0e1_", "0x_1"}) {
+  for (std::string_view n :
+       {"0x",   "1x", "0xg",  "_100", "+_100", "1__000", "99_", "1_.0", "1._0",   "1e",
+        "1e_1", ".0", ".0e0", "0e",   "0x1p",  "+",      "-",   "0X1",  "1.0e1_", "0x_1"}) {
     EXPECT_EQ(error_of(n), "unknown operator " + std::string(n)) << n;
   }
 }
@@ -95,7 +151,9 @@ TEST(Lexer, StringsDecodeEscapes) {
   ASSERT_EQ(tokens.size(), 2u);
   EXPECT_EQ(tokens[0].kind, K::String);
   using namespace std::string_literals;
-  EXPECT_EQ(tokens[0].value, "a\tb\nc\rd\"e'f\\g\0\xff" "A\xF0\x9F\x98\x80\0é"s);
+  EXPECT_EQ(tokens[0].value,
+            "a\tb\nc\rd\"e'f\\g\0\xff"
+            "A\xF0\x9F\x98\x80\0é"s);
   EXPECT_EQ(lex(R"("")")[0].value, "");
   EXPECT_EQ(lex(R"("")")[0].kind, K::String);
 }
@@ -114,10 +172,10 @@ TEST(Lexer, StringErrors) {
   EXPECT_EQ(error_of("\"a\x01\""), "illegal control character in string literal");
   EXPECT_EQ(error_of("\"a\tb\""), "illegal control character in string literal");
   EXPECT_EQ(error_of("\"a\x7f\""), "illegal control character in string literal");
-  for (std::string_view s : {R"("\x")", R"("\0")", R"("\0g")", R"("\u")", R"("\u{")",
-                             R"("\u{}")", R"("\u{g}")", R"("\u{41")", R"("\u{_41}")",
-                             R"("\u{4__1}")", R"("\u{d800}")", R"("\u{dfff}")",
-                             R"("\u{110000}")", R"("\u{ffffffffffff}")", R"("\a")"}) {
+  for (std::string_view s :
+       {R"("\x")", R"("\0")", R"("\0g")", R"("\u")", R"("\u{")", R"("\u{}")", R"("\u{g}")",
+        R"("\u{41")", R"("\u{_41}")", R"("\u{4__1}")", R"("\u{d800}")", R"("\u{dfff}")",
+        R"("\u{110000}")", R"("\u{ffffffffffff}")", R"("\a")"}) {
     EXPECT_EQ(error_of(s), "illegal escape") << s;
   }
 }
@@ -213,18 +271,17 @@ TEST(Lexer, Annotations) {
   auto tokens = lex(R"((@custom "name" (after func) x, ; [1] @b "\ff") (@"a b" ))");
   std::vector<K> got;
   for (auto& t : tokens) got.push_back(t.kind);
-  EXPECT_EQ(got, (std::vector<K>{K::Annot, K::String, K::LParen, K::Keyword, K::Keyword,
-                                 K::RParen, K::Keyword, K::Reserved, K::Reserved, K::Reserved,
-                                 K::Number, K::Reserved, K::Reserved, K::String, K::RParen,
-                                 K::Annot, K::RParen, K::Eof}));
+  EXPECT_EQ(got, (std::vector<K>{K::Annot, K::String, K::LParen, K::Keyword, K::Keyword, K::RParen,
+                                 K::Keyword, K::Reserved, K::Reserved, K::Reserved, K::Number,
+                                 K::Reserved, K::Reserved, K::String, K::RParen, K::Annot,
+                                 K::RParen, K::Eof}));
   EXPECT_EQ(tokens[0].value, "custom");
   EXPECT_EQ(tokens[0].text, "(@custom");
   EXPECT_EQ(tokens[15].value, "a b");
   EXPECT_EQ(tokens[12].text, "@b");
   // Nested annotations, and tokens after the annotation closes are ordinary again.
-  EXPECT_EQ(kinds("(@a (@b x) y) z"),
-            (std::vector<K>{K::Annot, K::Annot, K::Keyword, K::RParen, K::Keyword, K::RParen,
-                            K::Keyword, K::Eof}));
+  EXPECT_EQ(kinds("(@a (@b x) y) z"), (std::vector<K>{K::Annot, K::Annot, K::Keyword, K::RParen,
+                                                      K::Keyword, K::RParen, K::Keyword, K::Eof}));
   EXPECT_EQ(error_of("(@a) @b"), "unknown operator @b");
   EXPECT_EQ(kinds("(@a\t\n\r)"), (std::vector<K>{K::Annot, K::RParen, K::Eof}));
   EXPECT_EQ(kinds("(@a (; c ;) ;; c\n)"), (std::vector<K>{K::Annot, K::RParen, K::Eof}));
@@ -280,13 +337,14 @@ TEST(Lexer, ErrorSpansPointAtTheOffendingText) {
 TEST(Utf8, Validity) {
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_TRUE(is_valid_utf8("plain ascii text, longer than eight bytes"));
-  EXPECT_TRUE(is_valid_utf8("\xc2\x80 \xdf\xbf \xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80 \xef\xbf\xbf"));
+  EXPECT_TRUE(
+      is_valid_utf8("\xc2\x80 \xdf\xbf \xe0\xa0\x80 \xed\x9f\xbf \xee\x80\x80 \xef\xbf\xbf"));
   EXPECT_TRUE(is_valid_utf8("\xf0\x90\x80\x80 \xf4\x8f\xbf\xbf"));
   EXPECT_TRUE(is_valid_utf8(std::string_view("\0", 1)));
-  for (std::string_view bad : {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xc2", "\xe0\x9f\xbf",
-                               "\xed\xa0\x80", "\xed\xbf\xbf", "\xef\xbf", "\xf0\x8f\xbf\xbf",
-                               "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff",
-                               "12345678\x80", "\xc2\x41"}) {
+  for (std::string_view bad :
+       {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xc2", "\xe0\x9f\xbf", "\xed\xa0\x80",
+        "\xed\xbf\xbf", "\xef\xbf", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+        "\xff", "12345678\x80", "\xc2\x41"}) {
     EXPECT_FALSE(is_valid_utf8(bad)) << testing::PrintToString(bad);
   }
 }
@@ -305,7 +363,8 @@ std::filesystem::path shared_dir() {
 // Every script of the corpora is lexically well-formed (their malformed modules are quoted).
 TEST(Lexer, EveryScriptInTheCorporaTokenizes) {
   std::filesystem::path root = shared_dir();
-  if (!std::filesystem::exists(root / "testsuite")) GTEST_SKIP() << "no corpora; set WASM_TESTSUITE";
+  if (!std::filesystem::exists(root / "testsuite"))
+    GTEST_SKIP() << "no corpora; set WASM_TESTSUITE";
   size_t files = 0, tokens = 0;
   for (const char* corpus : {"testsuite", "module-linking", "threads"}) {
     if (!std::filesystem::exists(root / corpus)) continue;
@@ -331,7 +390,8 @@ TEST(Lexer, EveryScriptInTheCorporaTokenizes) {
 // fails with the expected message; the rest are left to the parser.
 TEST(Lexer, QuotedModulesOfTheCorporaFailWithTheExpectedMessage) {
   std::filesystem::path root = shared_dir();
-  if (!std::filesystem::exists(root / "testsuite")) GTEST_SKIP() << "no corpora; set WASM_TESTSUITE";
+  if (!std::filesystem::exists(root / "testsuite"))
+    GTEST_SKIP() << "no corpora; set WASM_TESTSUITE";
   size_t lexical = 0;
   for (const char* corpus : {"testsuite", "module-linking", "threads"}) {
     if (!std::filesystem::exists(root / corpus)) continue;
@@ -341,7 +401,7 @@ TEST(Lexer, QuotedModulesOfTheCorporaFailWithTheExpectedMessage) {
       std::stringstream text;
       text << in.rdbuf();
       std::string source = text.str();
-      std::vector<Token> t = tokenize(source);
+      TokenList t = tokenize(source);
       for (size_t i = 0; i + 4 < t.size(); ++i) {
         if (t[i].kind != K::LParen || t[i + 1].text != "assert_malformed" ||
             t[i + 2].kind != K::LParen || t[i + 3].text != "module") {
@@ -352,11 +412,11 @@ TEST(Lexer, QuotedModulesOfTheCorporaFailWithTheExpectedMessage) {
         if (t[k].text != "quote") continue;
         std::string quoted;  // the strings are concatenated as they are
         for (++k; t[k].kind == K::String; ++k) quoted += t[k].value;
-        const std::string& expected = t[k + 1].value;
+        std::string expected(t[k + 1].value);
         std::string got = error_of(quoted);
         if (got.empty()) continue;
-        EXPECT_EQ(got.rfind(expected, 0), 0u) << entry.path() << ": " << quoted << "\n  expected "
-                                              << expected << ", got " << got;
+        EXPECT_EQ(got.rfind(expected, 0), 0u)
+            << entry.path() << ": " << quoted << "\n  expected " << expected << ", got " << got;
         ++lexical;
       }
     }

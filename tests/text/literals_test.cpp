@@ -2,14 +2,14 @@
 // official const.wast, int_literals.wast and float_literals.wast, checked at test time.
 #include "text/literals.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <boost/multiprecision/cpp_int.hpp>
-#include <gtest/gtest.h>
 
 #include "text/lexer.h"
 
@@ -34,9 +34,9 @@ TEST(NumShape, ClassifiesTheReferenceLexersTokens) {
       EXPECT_EQ(num_shape(f), NumShape::Float) << f;
     }
   }
-  for (auto bad : {"", "+", "0x", "1_", "_1", "1__0", "1.0_", "1._0", ".5", "1e", "1e+", "1e_1",
-                   "0X1", "nan:1", "nan:0x", "nan:0x_1", "infinity", "-inf_", "1x",
-                   "0x1.p", "+-1", "0x1.0e+1x"}) {
+  for (auto bad : {"",         "+",     "0x",  "1_",    "_1",  "1__0",     "1.0_",   "1._0",
+                   ".5",       "1e",    "1e+", "1e_1",  "0X1", "nan:1",    "nan:0x", "nan:0x_1",
+                   "infinity", "-inf_", "1x",  "0x1.p", "+-1", "0x1.0e+1x"}) {
     EXPECT_EQ(num_shape(bad), NumShape::None) << bad;
   }
   EXPECT_EQ(num_shape("0x1.0e+1"), NumShape::None);  // 'e' is a hex digit, '+' is not
@@ -127,8 +127,8 @@ TEST(Floats, SpecialValues) {
 
 TEST(Floats, DecimalRoundsToNearestEven) {
   EXPECT_EQ(f32("1.000000119"), 0x3f800001u);  // the "root beer float"
-  EXPECT_EQ(f32("16777217"), 0x4b800000u);      // tie -> even (down)
-  EXPECT_EQ(f32("16777219"), 0x4b800002u);      // tie -> even (up)
+  EXPECT_EQ(f32("16777217"), 0x4b800000u);     // tie -> even (down)
+  EXPECT_EQ(f32("16777219"), 0x4b800002u);     // tie -> even (up)
   EXPECT_EQ(f32("16777217.000000000000000000000000000000000001"), 0x4b800001u);
   EXPECT_EQ(f64("9007199254740993"), 0x4340000000000000u);
   EXPECT_EQ(f64("9007199254740993.0000000000000000000000000000001"), 0x4340000000000001u);
@@ -163,9 +163,9 @@ TEST(Floats, OverflowIsOutOfRange) {
 
 TEST(Floats, HexRoundsToNearestEven) {
   EXPECT_EQ(f32("0x1p-149"), 1u);
-  EXPECT_EQ(f32("0x1p-150"), 0u);           // tie -> even (zero)
-  EXPECT_EQ(f32("0x1.000001p-150"), 1u);    // above the tie
-  EXPECT_EQ(f32("0x1.8p-149"), 2u);         // tie -> even (two)
+  EXPECT_EQ(f32("0x1p-150"), 0u);         // tie -> even (zero)
+  EXPECT_EQ(f32("0x1.000001p-150"), 1u);  // above the tie
+  EXPECT_EQ(f32("0x1.8p-149"), 2u);       // tie -> even (two)
   EXPECT_EQ(f32("0x1.fffffcp-127"), 0x7fffffu);
   EXPECT_EQ(f32("0x1.fffffep-127"), 0x800000u);  // rounds up into the normals
   EXPECT_EQ(f32("0x1.000001p0"), 0x3f800000u);
@@ -176,7 +176,7 @@ TEST(Floats, HexRoundsToNearestEven) {
   EXPECT_EQ(f64("0x1.000000000000080000000000000000000000001p0"), 0x3ff0000000000001u);
   EXPECT_EQ(f64("0x0.0000000000001p-1022"), 1u);
   EXPECT_EQ(f32("0x1_0000_0000_0000_0000_0000"), 0x67800000u);  // 2^80
-  EXPECT_EQ(parse_f32("0x.8p1"), std::nullopt);  // not a literal
+  EXPECT_EQ(parse_f32("0x.8p1"), std::nullopt);                 // not a literal
 }
 
 // The exact decimal expansion of k·2^-1075 (k odd: a tie between two f64 subnormals).
@@ -291,8 +291,8 @@ void find_consts(const Sexp& s, std::vector<Const>& out) {
   if (!s.is_list()) return;
   for (std::string_view k : {"i32.const", "i64.const", "f32.const", "f64.const"}) {
     if (s.head_is(k) && s.items.size() == 2 && !s.items[1].is_list()) {
-      out.push_back({std::string(k.substr(0, 3)), std::string(s.items[1].atom.text),
-                     s.items[1].atom.kind});
+      out.push_back(
+          {std::string(k.substr(0, 3)), std::string(s.items[1].atom.text), s.items[1].atom.kind});
     }
   }
   for (const Sexp& item : s.items) find_consts(item, out);
@@ -309,9 +309,20 @@ std::optional<uint64_t> parse_typed(const Const& c) {
 // Only keywords that leave the constant's bits alone may appear in a spot-checked function.
 bool only_passes_through(const Sexp& s) {
   if (!s.is_list()) {
-    static const std::vector<std::string_view> ok{
-        "func", "export", "result", "return", "i32", "i64", "f32", "f64",    "i32.const",           "i64.const",
-        "f32.const", "f64.const", "i32.reinterpret_f32", "i64.reinterpret_f64"};
+    static const std::vector<std::string_view> ok{"func",
+                                                  "export",
+                                                  "result",
+                                                  "return",
+                                                  "i32",
+                                                  "i64",
+                                                  "f32",
+                                                  "f64",
+                                                  "i32.const",
+                                                  "i64.const",
+                                                  "f32.const",
+                                                  "f64.const",
+                                                  "i32.reinterpret_f32",
+                                                  "i64.reinterpret_f64"};
     if (s.atom.kind != TokenKind::Keyword) return true;
     return std::find(ok.begin(), ok.end(), s.atom.text) != ok.end();
   }
@@ -327,7 +338,7 @@ struct SuiteCounts {
 
 // Checks a quoted module that the script expects to be malformed with `message`.
 void check_malformed(const std::string& text, const std::string& message, SuiteCounts& n) {
-  std::vector<Token> tokens;
+  TokenList tokens;
   try {
     tokens = tokenize(text);
   } catch (ErrorException& e) {
@@ -336,7 +347,7 @@ void check_malformed(const std::string& text, const std::string& message, SuiteC
     return;
   }
   std::vector<Const> consts;
-  for (const Sexp& s : read_sexps(tokens)) find_consts(s, consts);
+  for (const Sexp& s : read_sexps(tokens.tokens)) find_consts(s, consts);
   for (const Const& c : consts) {
     if (parse_typed(c)) continue;
     EXPECT_EQ(literal_error(c.literal, c.type[0] == 'f'), message) << text;
@@ -350,15 +361,17 @@ void check_malformed(const std::string& text, const std::string& message, SuiteC
 void check_suite_file(const std::string& name, SuiteCounts& n) {
   std::string source = suite_file(name);
   if (source.empty()) GTEST_SKIP() << name << " not found; set WASM_TESTSUITE";
-  std::vector<Sexp> script = read_sexps(tokenize(source));
+  TokenList tokens = tokenize(source);
+  std::vector<Sexp> script = read_sexps(tokens.tokens);
   std::map<std::string, Const> exports;  // export name -> its function's only constant
   for (const Sexp& command : script) {
     if (command.head_is("assert_malformed")) {
       const Sexp& module = command.items[1];
       if (module.items.size() < 2 || module.items[1].atom.text != "quote") continue;
       std::string text;
-      for (size_t i = 2; i < module.items.size(); ++i) text += module.items[i].atom.value;  // concatenated as-is
-      check_malformed(text, command.items.back().atom.value, n);
+      for (size_t i = 2; i < module.items.size(); ++i)
+        text += module.items[i].atom.value;  // concatenated as-is
+      check_malformed(text, std::string(command.items.back().atom.value), n);
       continue;
     }
     std::vector<Const> consts;
@@ -374,11 +387,11 @@ void check_suite_file(const std::string& name, SuiteCounts& n) {
         find_consts(field, body);
         if (!field.head_is("func") || body.size() != 1 || !only_passes_through(field)) continue;
         for (const Sexp& item : field.items) {
-          if (item.head_is("export")) exports[item.items[1].atom.value] = body[0];
+          if (item.head_is("export")) exports[std::string(item.items[1].atom.value)] = body[0];
         }
       }
     } else if (command.head_is("assert_return") && command.items[1].head_is("invoke")) {
-      auto it = exports.find(command.items[1].items[1].atom.value);
+      auto it = exports.find(std::string(command.items[1].items[1].atom.value));
       if (it == exports.end() || consts.size() != 1 || consts[0].kind != TokenKind::Number) {
         continue;
       }

@@ -32,6 +32,12 @@ check "--outcomes-only" test $? -eq 0
 "$wasmref" run --bogus "$dir/passing.wast" >/dev/null 2>&1
 check "bad option exits 2" test $? -eq 2
 
+# --print-outcomes: stdout holds exactly the canonical outcome lines (path stripped here).
+out=$("$wasmref" run --print-outcomes "$dir/outcomes.wast" 2>"$tmp/report"); code=$?
+check "--print-outcomes exits 1 (the script has failures)" test "$code" -eq 1
+check "--print-outcomes lines" diff <(sed 's|^[^:]*:||' <<<"$out") "$dir/outcomes.expected"
+check "--print-outcomes report on stderr" grep -q '^2 passed\|passed, 2 failed$' "$tmp/report"
+
 echo '(module (func (result i32) (i32.const 1)))' >"$tmp/ok.wat"
 echo '(module (func (result i32) (i64.const 1)))' >"$tmp/bad.wat"
 check "validate accepts" "$wasmref" validate "$tmp/ok.wat"

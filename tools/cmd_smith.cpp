@@ -1,0 +1,104 @@
+// `wasmref smith`: write a random valid module (the role of wasm-smith), from gen/.
+#include <charconv>
+#include <cstdio>
+
+#include "binary/encode.h"
+#include "gen/gen.h"
+#include "text/print.h"
+#include "tools/cli.h"
+
+namespace wasm::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: wasmref smith [--seed N] [--size N] [--no-simd] [--no-atomics] [--no-legacy-eh]\n"
+    "                     [--no-wide-arithmetic] [--no-gc] [--no-exnref] [--wabt]\n"
+    "                     [--no-imports] [--export-all] [--runnable] [-o FILE.wasm|FILE.wat]\n"
+    "\n"
+    "Writes a random valid module, built by following the typing rules forward (gen/). The\n"
+    "same seed and size always give the same module. Without -o, prints the text format.\n"
+    "\n"
+    "  --seed N   random seed (default 0)\n"
+    "  --size N   0..100, how large the module may grow (default 100)\n"
+    "  --no-*     leave out a group of instructions (SIMD, the threads proposal's atomics,\n"
+    "             legacy exception handling, wide arithmetic, GC and typed references,\n"
+    "             try_table/exnref), e.g. for engines without them\n"
+    "  --wabt     only what wabt 1.0.32 validates: --no-gc --no-exnref --no-wide-arithmetic,\n"
+    "             and no table64, table initialisers, 64-bit offsets, or defined globals in\n"
+    "             constant expressions\n"
+    "  --no-imports, --export-all (every function as f0, f1, ...), --runnable (small memory\n"
+    "             and table maxima, mostly small constants): for running the module\n";
+
+bool parse_u64(const std::string& s, uint64_t& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+}  // namespace
+
+int cmd_smith(const std::vector<std::string>& args) {
+  if (wants_help(args)) {
+    std::fputs(kHelp, stdout);
+    return 0;
+  }
+  uint64_t seed = 0, size = 100;
+  std::string out;
+  gen::Options options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    bool has_value = i + 1 < args.size();
+    if (a == "--seed" && has_value && parse_u64(args[i + 1], seed)) {
+      ++i;
+    } else if (a == "--size" && has_value && parse_u64(args[i + 1], size) && size <= 100) {
+      ++i;
+    } else if (a == "-o" && has_value) {
+      out = args[++i];
+    } else if (a == "--no-simd") {
+      options.simd = false;
+    } else if (a == "--no-atomics") {
+      options.atomics = false;
+    } else if (a == "--no-legacy-eh") {
+      options.legacy_eh = false;
+    } else if (a == "--no-wide-arithmetic") {
+      options.wide_arithmetic = false;
+    } else if (a == "--no-imports") {
+      options.imports = false;
+    } else if (a == "--export-all") {
+      options.export_all = true;
+    } else if (a == "--runnable") {
+      options.runnable = true;
+    } else if (a == "--no-gc") {
+      options.gc = false;
+    } else if (a == "--no-exnref") {
+      options.exnref = false;
+    } else if (a == "--wabt") {  // what wabt 1.0.32's wasm-validate accepts (docs)
+      options.gc = options.exnref = options.wide_arithmetic = false;
+      options.table64 = options.table_init = options.offsets64 = options.const_globals = false;
+    } else {
+      std::fprintf(stderr, "wasmref smith: bad argument '%s'\n%s", a.c_str(), kHelp);
+      return 2;
+    }
+  }
+  Module m = gen::smith(seed, int(size), options);
+  if (out.empty()) {
+    std::fputs(text::print_module(m).c_str(), stdout);
+    return 0;
+  }
+  std::string bytes;
+  switch (kind_of(out)) {
+    case FileKind::Wasm: {
+      std::vector<uint8_t> b = binary::encode(m);
+      bytes.assign(b.begin(), b.end());
+      break;
+    }
+    case FileKind::Wat: bytes = text::print_module(m); break;
+    default: std::fprintf(stderr, "wasmref smith: -o wants a .wasm or .wat file\n"); return 2;
+  }
+  if (!write_file(out, bytes)) {
+    std::fprintf(stderr, "wasmref smith: cannot write %s\n", out.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace wasm::cli
