@@ -77,24 +77,10 @@ Writer initial_payload(const Module& m, DefKind kind, size_t first, uint32_t cou
   return w;
 }
 
-bool uses_module_linking(const Module& m) {
-  if (!m.modules.empty() || !m.instances.empty() || !m.aliases.empty()) return true;
-  for (const TypeDef& t : m.types)
-    if (t.kind != TypeDefKind::Rec) return true;
-  for (const Import& i : m.imports)
-    if (!i.field || i.desc.kind == ExternKind::Module || i.desc.kind == ExternKind::Instance)
-      return true;
-  return false;
-}
-
 // Core modules: one type section, then one import section. Module Linking: one section per run
 // of m.initial_order. Kinds without a section get a placeholder for custom section placement.
 void add_initial_sections(std::vector<Section>& out, const Module& m) {
-  std::vector<DefRun> runs = initial_runs(m);
-  if (!uses_module_linking(m)) {
-    runs = {{DefKind::Type, uint32_t(m.types.size())},
-            {DefKind::Import, uint32_t(m.imports.size())}};
-  }
+  std::vector<DefRun> runs = definition_runs(m);
   std::array<size_t, 5> next{};
   std::array<bool, 5> seen{};
   for (const DefRun& r : runs) {

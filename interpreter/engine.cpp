@@ -2,6 +2,7 @@
 #include "interpreter/engine.h"
 
 #include "interpreter/instantiate.h"
+#include "interpreter/linking.h"
 #include "interpreter/store.h"
 
 namespace wasm::interp {
@@ -113,6 +114,47 @@ ExternVal Engine::add_tag(const FuncType& type) {
   t.type = intern_functype(types(), type);
   t.functype = &types().expand(t.type).func;
   return {ExternKind::Tag, a};
+}
+
+}  // namespace wasm::interp
+
+namespace wasm::interp {
+
+ExternVal Engine::add_host_func(TypeId type, HostFunc f) {
+  Addr a = Addr(store_->funcs.size());
+  FuncInst& fi = store_->funcs.emplace_back();
+  fi.type = type;
+  fi.functype = &types().expand(type).func;
+  fi.host = std::move(f);
+  return {ExternKind::Func, a};
+}
+
+ExternVal Engine::add_tag(TypeId type) {
+  Addr a = Addr(store_->tags.size());
+  TagInst& t = store_->tags.emplace_back();
+  t.type = type;
+  t.functype = &types().expand(type).func;
+  return {ExternKind::Tag, a};
+}
+
+ExternVal Engine::instance_of(InstanceAddr instance) {
+  return {ExternKind::Instance, new_instance_value(*store_, store_->modules[instance].exports)};
+}
+
+ExternVal Engine::add_instance(NamedExterns exports) {
+  return {ExternKind::Instance, new_instance_value(*store_, std::move(exports))};
+}
+
+ExternVal Engine::add_host_module(std::shared_ptr<const LinkModuleType> type, HostModule f) {
+  Addr a = Addr(store_->module_values.size());
+  ModuleValue& mv = store_->module_values.emplace_back();
+  mv.type = std::move(type);
+  mv.host = std::move(f);
+  return {ExternKind::Module, a};
+}
+
+const NamedExterns& Engine::instance_exports(Addr instance_value) const {
+  return store_->instance_values[instance_value].exports;
 }
 
 }  // namespace wasm::interp

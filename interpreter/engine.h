@@ -26,7 +26,9 @@ using Addr = uint32_t;          // an address in the store, of the kind the cont
 using InstanceAddr = uint32_t;  // a module instance
 
 // spec: externval ::= FUNC funcaddr | TABLE tableaddr | MEM memaddr | GLOBAL globaladdr
-//                   | TAG tagaddr   (Module Linking later adds MODULE and INSTANCE)
+//                   | TAG tagaddr | MODULE moduleaddr | INSTANCE instanceaddr
+// Module Linking's module values and instance values have their own address spaces in the
+// store (Store::module_values, Store::instance_values); see docs/module-linking.md.
 struct ExternVal {
   ExternKind kind = ExternKind::Func;
   Addr addr = 0;
@@ -60,6 +62,13 @@ struct Outcome {
 // A host function: receives the arguments, returns results, a trap or an exhaustion. A C++
 // exception thrown by it becomes a trap carrying its what() (caught at the boundary).
 using HostFunc = std::function<Outcome(std::span<const Value> args)>;
+
+// Module Linking: named external values — an instance value's exports, instantiate's arguments.
+using NamedExterns = std::vector<std::pair<std::string, ExternVal>>;
+
+// Module Linking: a module provided by the host. Instantiating it with named arguments gives an
+// instance value (an ExternVal of kind Instance); a C++ exception becomes a link error.
+using HostModule = std::function<ExternVal(const NamedExterns& args)>;
 
 struct EngineOptions {
   uint32_t max_call_depth = 10'000;  // deeper: Exhaustion, "call stack exhausted"
@@ -114,6 +123,17 @@ class Engine {
   ExternVal add_memory(const MemType& type);
   ExternVal add_global(const GlobalType& type, Value v);
   ExternVal add_tag(const FuncType& type);
+  // The same with a canonical function type of types() (e.g. taken from a validated import).
+  ExternVal add_host_func(TypeId type, HostFunc f);
+  ExternVal add_tag(TypeId type);
+
+  // Module Linking. An instance value of a module instance's exports (what `register`ed
+  // instances are when imported as an instance); an instance value of the given exports; a
+  // host module of the given type; the exports of an instance value.
+  ExternVal instance_of(InstanceAddr instance);
+  ExternVal add_instance(NamedExterns exports);
+  ExternVal add_host_module(std::shared_ptr<const LinkModuleType> type, HostModule f);
+  const NamedExterns& instance_exports(Addr instance_value) const;
 
   const EngineOptions& options() const;
   Store& store();

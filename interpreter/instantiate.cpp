@@ -3,10 +3,13 @@
 #include "interpreter/instantiate.h"
 
 #include <cstring>
+#include <map>
 
 #include "interpreter/exec.h"
+#include "interpreter/linking.h"
 #include "interpreter/lower.h"
 #include "spec/match.h"
+#include "spec/walk.h"
 
 namespace wasm::interp {
 
@@ -41,35 +44,11 @@ Status run_code(Thread& t, const Code& code, ModuleInst& module) {
   return run(t);
 }
 
-// The type of an external value (spec: Externaddr_ok) — tables and memories with their current
-// size as the minimum.
-ExternType extern_type(const Store& s, const ExternVal& e) {
-  ExternType t;
-  t.kind = e.kind;
-  switch (e.kind) {
-    case ExternKind::Func:  // custom-descriptors: a function instance has its exact type
-      t.type = s.funcs[e.addr].type;
-      t.exact = true;
-      break;
-    case ExternKind::Table:
-      t.table = s.tables[e.addr].type;
-      t.table.limits.min = s.tables[e.addr].refs.size();
-      break;
-    case ExternKind::Memory:
-      t.mem = s.mems[e.addr].type;
-      t.mem.limits.min = s.mems[e.addr].pages();
-      break;
-    case ExternKind::Global: t.global = s.globals[e.addr].type; break;
-    case ExternKind::Tag: t.type = s.tags[e.addr].type; break;
-    default: break;
-  }
-  return t;
-}
-
 class Instantiation {
  public:
-  Instantiation(Store& s, const EngineOptions& o, const Module& m, const ValidatedModule& v)
-      : s_(s), o_(o), m_(m), v_(v) {}
+  Instantiation(Store& s, const EngineOptions& o, const Module& m, const ValidatedModule& v,
+                const Outer& outer)
+      : s_(s), o_(o), m_(m), v_(v), outer_(outer) {}
 
   InstanceAddr run(std::span<const ExternVal> imports) {
     match_imports(imports);
@@ -92,11 +71,110 @@ class Instantiation {
       fail_at(Phase::Unlinkable, m_.at, "incompatible import type: wrong number of imports");
     for (size_t i = 0; i < imports.size(); ++i) {
       const ExternType& want = v_.imports[i];
-      if (imports[i].kind != want.kind || !match_externtype(s_.types(), extern_type(s_, imports[i]), want))
+      bool ok = imports[i].kind == want.kind;
+      std::string why;
+      if (ok && (want.kind == ExternKind::Module || want.kind == ExternKind::Instance)) {
+        // Module Linking (Subtyping.md): the value's type is a subtype of the import's.
+        std::optional<std::string> mismatch =
+            match_linktype(s_.types(), value_type(s_, imports[i]), v_.import_types[i]);
+        ok = !mismatch;
+        if (mismatch) why = ": " + *mismatch;
+      } else if (ok) {
+        ok = match_externtype(s_.types(), extern_type(s_, imports[i]), want);
+      }
+      if (!ok)
         fail_at(Phase::Unlinkable, m_.imports[i].at,
                 cat("incompatible import type for \"", m_.imports[i].module, "\" \"",
-                    m_.imports[i].field.value_or(""), "\""));
+                    m_.imports[i].field.value_or(""), "\"", why));
     }
+  }
+
+  // Appends an external value to the index space of its kind.
+  void push_value(const ExternVal& e) {
+    switch (e.kind) {
+      case ExternKind::Func: mi_->funcs.push_back(e.addr); break;
+      case ExternKind::Table: mi_->tables.push_back(e.addr); break;
+      case ExternKind::Memory: mi_->mems.push_back(e.addr); break;
+      case ExternKind::Global: mi_->globals.push_back(e.addr); break;
+      case ExternKind::Tag: mi_->tags.push_back(e.addr); break;
+      case ExternKind::Module: mi_->modules.push_back(e.addr); break;
+      case ExternKind::Instance: mi_->instances.push_back(e.addr); break;
+      case ExternKind::Type: break;
+    }
+  }
+
+  // The external value of index x of a kind (export, instantiate argument).
+  ExternVal value_at(ExternKind kind, uint32_t x) const {
+    switch (kind) {
+      case ExternKind::Func: return {kind, mi_->funcs[x]};
+      case ExternKind::Table: return {kind, mi_->tables[x]};
+      case ExternKind::Memory: return {kind, mi_->mems[x]};
+      case ExternKind::Global: return {kind, mi_->globals[x]};
+      case ExternKind::Tag: return {kind, mi_->tags[x]};
+      case ExternKind::Module: return {kind, mi_->modules[x]};
+      case ExternKind::Instance: return {kind, mi_->instances[x]};
+      case ExternKind::Type: break;
+    }
+    return {kind, 0};
+  }
+
+  // Module Linking: the initial definitions in their order — imports (with the implicit
+  // instances of two-level imports), nested modules as module values, instances (nested
+  // instantiations, whose side effects happen now, before this module's own allocation:
+  // Explainer.md "Instance definitions"), aliases resolved to the items' addresses.
+  void initial(std::span<const ExternVal> imports) {
+    size_t next[5] = {0, 0, 0, 0, 0};
+    for (const DefRun& r : definition_runs(m_)) {
+      std::map<std::string, Addr> implicit;  // per run of imports
+      for (uint32_t k = 0; k < r.count; ++k) {
+        size_t i = next[size_t(r.kind)]++;
+        switch (r.kind) {
+          case DefKind::Type: break;
+          case DefKind::Import: import(imports[i], m_.imports[i], implicit); break;
+          case DefKind::Module: module_value(i); break;
+          case DefKind::Instance: instance(m_.instances[i]); break;
+          case DefKind::Alias: alias(m_.aliases[i]); break;
+        }
+      }
+    }
+  }
+  void import(const ExternVal& e, const Import& im, std::map<std::string, Addr>& implicit) {
+    if (v_.module_linking && im.field) {
+      auto it = implicit.find(im.module);
+      if (it == implicit.end()) {
+        it = implicit.emplace(im.module, new_instance_value(s_, {})).first;
+        mi_->instances.push_back(it->second);
+      }
+      s_.instance_values[it->second].exports.emplace_back(*im.field, e);
+    }
+    push_value(e);
+  }
+  void module_value(size_t i) {
+    Addr a = Addr(s_.module_values.size());
+    ModuleValue& mv = s_.module_values.emplace_back();
+    mv.module = &m_.modules[i];
+    mv.valid = &v_.modules[i];
+    mv.type = v_.modules[i].type;
+    mv.outer.push_back(mi_->modules);
+    mv.outer.insert(mv.outer.end(), outer_.begin(), outer_.end());
+    mi_->modules.push_back(a);
+  }
+  void instance(const Instance& inst) {
+    NamedExterns args;
+    for (const InstantiateArg& a : inst.args) args.emplace_back(a.name, value_at(a.kind, a.index));
+    mi_->instances.push_back(
+        instantiate_module_value(s_, o_, mi_->modules[inst.module], args, inst.at));
+  }
+  void alias(const Alias& a) {
+    if (a.kind == Alias::Kind::Outer) {
+      if (a.sort == ExternKind::Module) mi_->modules.push_back(outer_[a.outer_count][a.index]);
+      return;  // types: already canonical in v_.types
+    }
+    const ExternVal* e = find_named(s_.instance_values[mi_->instances[a.instance]].exports, a.name);
+    if (!e || e->kind != a.sort)
+      fail_at(Phase::Unlinkable, a.at,
+              cat("unknown export \"", a.name, "\" of an aliased instance"));
+    push_value(*e);
   }
 
   // spec: alloc_module (with alloc_func, alloc_table, alloc_mem, alloc_global, alloc_tag,
@@ -105,16 +183,7 @@ class Instantiation {
     addr_ = InstanceAddr(s_.modules.size());
     mi_ = &s_.modules.emplace_back();
     mi_->types = v_.types;
-    for (const ExternVal& e : imports) {
-      switch (e.kind) {
-        case ExternKind::Func: mi_->funcs.push_back(e.addr); break;
-        case ExternKind::Table: mi_->tables.push_back(e.addr); break;
-        case ExternKind::Memory: mi_->mems.push_back(e.addr); break;
-        case ExternKind::Global: mi_->globals.push_back(e.addr); break;
-        case ExternKind::Tag: mi_->tags.push_back(e.addr); break;
-        default: break;
-      }
-    }
+    initial(imports);
     for (const Func& f : m_.funcs) alloc_func(v_.types[f.type]);
     for (const Table& t : m_.tables) alloc_table(t);
     for (const Memory& mem : m_.memories) alloc_mem(mem);
@@ -213,18 +282,7 @@ class Instantiation {
   }
 
   void exports() {
-    for (const Export& e : m_.exports) {
-      Addr a = 0;
-      switch (e.kind) {
-        case ExternKind::Func: a = mi_->funcs[e.index]; break;
-        case ExternKind::Table: a = mi_->tables[e.index]; break;
-        case ExternKind::Memory: a = mi_->mems[e.index]; break;
-        case ExternKind::Global: a = mi_->globals[e.index]; break;
-        case ExternKind::Tag: a = mi_->tags[e.index]; break;
-        default: continue;
-      }
-      mi_->exports.emplace_back(e.name, ExternVal{e.kind, a});
-    }
+    for (const Export& e : m_.exports) mi_->exports.emplace_back(e.name, value_at(e.kind, e.index));
   }
 
   // spec: instantiate — active segments as table.init x; elem.drop x, declarative ones dropped.
@@ -268,15 +326,23 @@ class Instantiation {
   const EngineOptions& o_;
   const Module& m_;
   const ValidatedModule& v_;
+  const Outer& outer_;
   ModuleInst* mi_ = nullptr;
   InstanceAddr addr_ = 0;
 };
 
 }  // namespace
 
+InstanceAddr instantiate_in(Store& s, const EngineOptions& o, const Module& m,
+                            const ValidatedModule& v, std::span<const ExternVal> imports,
+                            const Outer& outer) {
+  return Instantiation(s, o, m, v, outer).run(imports);
+}
+
 Result<InstanceAddr> instantiate(Store& s, const EngineOptions& o, const Module& m,
                                  const ValidatedModule& v, std::span<const ExternVal> imports) {
-  return catch_error([&] { return Instantiation(s, o, m, v).run(imports); });
+  static const Outer kNoOuter;
+  return catch_error([&] { return instantiate_in(s, o, m, v, imports, kNoOuter); });
 }
 
 // spec: invoke — push the arguments, call the function, collect its results.

@@ -12,6 +12,12 @@ namespace wasm::interp {
 // spec: instantiate
 Result<InstanceAddr> instantiate(Store& s, const EngineOptions& o, const Module& m,
                                  const ValidatedModule& v, std::span<const ExternVal> imports);
+// The module index spaces of the enclosing modules (ModuleValue::outer).
+using Outer = std::vector<std::vector<Addr>>;
+// spec: instantiate, for a module value (throws ErrorException; linking.cpp)
+InstanceAddr instantiate_in(Store& s, const EngineOptions& o, const Module& m,
+                            const ValidatedModule& v, std::span<const ExternVal> imports,
+                            const Outer& outer);
 // spec: invoke
 Outcome invoke(Store& s, const EngineOptions& o, Addr func, std::span<const Value> args);
 

@@ -117,7 +117,25 @@ struct ModuleInst {
   std::vector<TagInst*> tag_ptrs;
   std::vector<ElemInst*> elem_ptrs;
   std::vector<DataInst*> data_ptrs;
+  std::vector<Addr> modules, instances;  // Module Linking: module and instance value addresses
   std::vector<std::pair<std::string, ExternVal>> exports;
+};
+
+// Module Linking: a module value — a validated module (nested or top-level) with the module
+// index spaces of its enclosing modules, which its outer aliases name (outer[0]: the parent's,
+// as it was at the module's definition) — or a host module.
+struct ModuleValue {
+  const Module* module = nullptr;  // null: a host module
+  const ValidatedModule* valid = nullptr;
+  std::vector<std::vector<Addr>> outer;
+  std::shared_ptr<const LinkModuleType> type;
+  HostModule host;
+};
+
+// Module Linking: an instance value — named external values (a module instance's exports, an
+// implicit instance of two-level imports, or one made by the host).
+struct InstanceValue {
+  NamedExterns exports;
 };
 
 // spec: store ::= {FUNCS funcinst*, TABLES tableinst*, MEMS meminst*, GLOBALS globalinst*,
@@ -141,6 +159,8 @@ class Store {
   uint64_t array_bytes = 0;  // the bytes of all arrays (never freed): at most kMaxArrayHeap
   std::deque<ExnInst> exns;
   std::deque<ModuleInst> modules;
+  std::deque<ModuleValue> module_values;      // Module Linking
+  std::deque<InstanceValue> instance_values;  // Module Linking
 
   // The dynamic type test behind ref.test, ref.cast, br_on_cast and call_indirect:
   // spec: Ref_ok (the type of a reference value) followed by Reftype_sub.

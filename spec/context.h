@@ -6,11 +6,13 @@
 // stack (the appendix algorithm's ctrls), C.return in `return_`.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "spec/error.h"
+#include "spec/link_types.h"
 #include "spec/match.h"
 #include "spec/type_store.h"
 #include "spec/types.h"
@@ -42,6 +44,14 @@ struct Context {
   std::vector<bool> refs;            // spec: C.refs, as a set of function indices
   bool custom_descriptors = false;   // ValidateOptions::custom_descriptors (br_on_cast rule)
 
+  // Module Linking (spec/valid_linking.cpp). types[x] == kLinkTypeId for a module or instance
+  // type, spelled out in link_types[x].
+  bool module_linking = false;
+  std::map<uint32_t, LinkType> link_types;
+  std::vector<LinkType> modules;    // the module index space
+  std::vector<LinkType> instances;  // the instance index space
+  const Context* parent = nullptr;  // the enclosing module's context, as at this definition
+
   const TypeStore& s() const { return *store; }
 };
 
@@ -60,7 +70,10 @@ const T& lookup(const std::vector<T>& space, uint32_t x, Span at, std::string_vi
 }
 
 inline TypeId type_(const Context& c, uint32_t x, Span at) {
-  return lookup(c.types, x, at, "type");
+  TypeId t = lookup(c.types, x, at, "type");
+  if (t == kLinkTypeId)
+    invalid(at, cat("type ", x, " is a module or instance type, not a core type"));
+  return t;
 }
 inline TypeId func(const Context& c, uint32_t x, Span at) {
   return lookup(c.funcs, x, at, "function");

@@ -3,14 +3,17 @@
 // imported globals) and globals (each seeing the preceding ones), then data and element segments,
 // function bodies, start and exports under the full C.
 //
-// Module Linking (nested modules, instances, aliases, module/instance types) is not validated
-// yet; such modules are rejected with "module linking is not supported yet". A later version
-// validates nested modules recursively with a chain of outer contexts.
+// Module Linking (ValidateOptions::module_linking): the initial definitions (types, imports,
+// nested modules, instances, aliases) are validated first, in the order they are written, each
+// seeing only what precedes it (spec/valid_linking.cpp); nested modules recursively, with the
+// enclosing context as their parent. Without the option such modules are invalid.
 #include <unordered_set>
 #include <variant>
 
 #include "spec/valid_instructions.h"
+#include "spec/valid_linking.h"
 #include "spec/validate.h"
+#include "spec/walk.h"
 
 namespace wasm {
 namespace valid {
@@ -23,13 +26,13 @@ void reject_module_linking(const Module& m) {
   for (const Export& ex : m.exports)
     linking |= ex.kind == ExternKind::Module || ex.kind == ExternKind::Instance ||
                ex.kind == ExternKind::Type;
-  if (linking) invalid(m.at, "module linking is not supported yet");
+  if (linking) invalid(m.at, "module linking proposal not enabled");
 }
 
 // spec: $funcidx_nonfuncs(global* mem* table* elem* export*) — the functions that function
 // bodies may take a reference of (C.refs).
-std::vector<bool> declared_refs(const Module& m) {
-  std::vector<bool> refs(m.imports.size() + m.funcs.size(), false);
+std::vector<bool> declared_refs(const Module& m, size_t funcs) {
+  std::vector<bool> refs(funcs, false);
   auto note = [&refs](uint32_t x) {
     if (x < refs.size()) refs[x] = true;
   };
@@ -57,21 +60,15 @@ void check_const(Context& c, const Expr& expr, const ValType& t, Span at) {
 
 ValType addr_val(AddrType at) { return at == AddrType::I32 ? ValType::i32() : ValType::i64(); }
 
-// spec: Import_ok
-ExternType valid_import(Context& c, const Import& im) {
-  ExternType xt = valid_externtype(c, im.desc, im.at);
-  switch (xt.kind) {
-    case ExternKind::Func:
-      c.funcs.push_back(xt.type);
-      c.funcs_exact.push_back(im.desc.exact);
-      break;
-    case ExternKind::Tag: c.tags.push_back(xt.type); break;
-    case ExternKind::Table: c.tables.push_back(xt.table); break;
-    case ExternKind::Memory: c.mems.push_back(xt.mem); break;
-    case ExternKind::Global: c.globals.push_back(xt.global); break;
-    default: break;
-  }
-  return xt;
+// spec: Import_ok (+ Module Linking: module and instance imports; under the proposal import
+// names are unique, and two-level imports define implicit instances first)
+LinkType valid_import(Context& c, const Import& im, ImportNames& names) {
+  LinkType t = valid_link_externtype(c, im.desc, im.at);
+  if (c.module_linking)
+    if (std::optional<LinkType> implicit = names.add(c.s(), im.module, im.field, t, im.at))
+      c.instances.push_back(*implicit);
+  push_item(c, t, im.desc.exact);
+  return t;
 }
 
 // spec: Func_ok (the part that needs only the function's type: C.funcs)
@@ -147,33 +144,54 @@ void valid_start(const Context& c, FuncIdx x, Span at) {
 }
 
 // spec: Export_ok, Externidx_ok
-ExternType valid_export(const Context& c, const Export& ex) {
-  ExternType xt;
-  xt.kind = ex.kind;
-  switch (ex.kind) {
-    case ExternKind::Func:
-      xt.type = func(c, ex.index, ex.at);
-      xt.exact = ex.index < c.funcs_exact.size() && c.funcs_exact[ex.index];
-      break;
-    case ExternKind::Tag: xt.type = tag(c, ex.index, ex.at); break;
-    case ExternKind::Table: xt.table = table(c, ex.index, ex.at); break;
-    case ExternKind::Memory: xt.mem = memory(c, ex.index, ex.at); break;
-    case ExternKind::Global: xt.global = global(c, ex.index, ex.at); break;
-    default: invalid(ex.at, "module linking is not supported yet");
-  }
-  return xt;
+LinkType valid_export(const Context& c, const Export& ex) {
+  return valid_externidx(c, ex.kind, ex.index, ex.at);
 }
 
+// The initial definitions in the order they are written (Module Linking; a core module has
+// its types, then its imports).
+void valid_initial(Context& c, const Module& m, const ValidateOptions& options,
+                   ValidatedModule& out, ImportNames& names) {
+  size_t next[5] = {0, 0, 0, 0, 0};
+  for (const DefRun& r : definition_runs(m)) {
+    for (uint32_t k = 0; k < r.count; ++k) {
+      size_t i = next[size_t(r.kind)]++;
+      switch (r.kind) {
+        case DefKind::Type: valid_typedef(c, m.types[i], m.at); break;
+        case DefKind::Import: {
+          LinkType t = valid_import(c, m.imports[i], names);
+          out.imports.push_back(t.core);
+          out.import_types.push_back(std::move(t));
+          break;
+        }
+        case DefKind::Module:
+          out.modules.push_back(valid_module(m.modules[i], *c.store, options, &c));
+          c.modules.push_back(link_type_of(out.modules.back().type));
+          break;
+        case DefKind::Instance: valid_instance(c, m.instances[i]); break;
+        case DefKind::Alias: valid_alias(c, m.aliases[i]); break;
+      }
+    }
+    if (r.kind == DefKind::Import) names.end_run();
+  }
+}
+
+}  // namespace
+
 // spec: Module_ok
-ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOptions& options) {
-  reject_module_linking(m);
+ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOptions& options,
+                             const Context* parent) {
+  if (!options.module_linking) reject_module_linking(m);
   Context c;
   c.store = &store;
+  c.module_linking = options.module_linking;
   c.custom_descriptors = options.custom_descriptors;
-  c.refs = declared_refs(m);
-  for (const TypeDef& t : m.types) valid_rectype(c, t.rec, m.at);
+  c.parent = parent;
   ValidatedModule out;
-  for (const Import& im : m.imports) out.imports.push_back(valid_import(c, im));
+  out.module_linking = options.module_linking;
+  ImportNames names;
+  valid_initial(c, m, options, out, names);
+  c.refs = declared_refs(m, c.funcs.size() + m.funcs.size());
   for (const Tag& t : m.tags) c.tags.push_back(valid_tagtype(c, t.type, t.at));
   for (const Func& f : m.funcs) valid_func_type(c, f);
   for (const Memory& mem : m.memories) c.mems.push_back(valid_memtype(c, mem.type, mem.at));
@@ -183,11 +201,20 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   for (const Elem& el : m.elems) valid_elem(c, el);
   for (const Func& f : m.funcs) valid_func_body(c, f);
   if (m.start) valid_start(c, *m.start, m.at);
-  std::unordered_set<std::string> names;
+  std::unordered_set<std::string> export_names;
+  auto type = std::make_shared<LinkModuleType>();
+  type->imports = std::move(names.items);
+  type->size = names.size;
   for (const Export& ex : m.exports) {
-    out.exports.push_back(valid_export(c, ex));
-    require(names.insert(ex.name).second, ex.at, cat("duplicate export name \"", ex.name, "\""));
+    LinkType t = valid_export(c, ex);
+    if (c.module_linking) add_type_size(type->size, link_type_size(c.s(), t), ex.at);
+    out.exports.push_back(t.core);
+    out.export_types.push_back(t);
+    type->exports.push_back(LinkItem{ex.name, std::move(t)});
+    require(export_names.insert(ex.name).second, ex.at,
+            cat("duplicate export name \"", ex.name, "\""));
   }
+  out.type = std::move(type);
   out.types = std::move(c.types);
   out.funcs = std::move(c.funcs);
   out.tables = std::move(c.tables);
@@ -198,13 +225,12 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   return out;
 }
 
-}  // namespace
 }  // namespace valid
 
 Result<ValidatedModule> validate(const Module& m, TypeStore& store,
                                  const ValidateOptions& options) {
   try {
-    return catch_error([&] { return valid::valid_module(m, store, options); });
+    return catch_error([&] { return valid::valid_module(m, store, options, nullptr); });
   } catch (const std::bad_variant_access&) {
     // An immediate that does not fit its opcode's Imm kind: a front end's bug, reported as
     // data rather than a crash.

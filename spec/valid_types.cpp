@@ -63,7 +63,7 @@ class Roller {
   Roller(const Context& c, uint32_t x, uint32_t n, Span at) : c_(c), x_(x), n_(n), at_(at) {}
 
   uint32_t index(uint32_t y) const {
-    if (y < x_) return c_.types[y];
+    if (y < x_) return type_(c_, y, at_);
     if (y - x_ < n_) return TypeStore::kRecBase + (y - x_);
     invalid(at_, cat("unknown type ", y));
   }

@@ -1,10 +1,12 @@
 // Public surface of validation — valid/modules.rst (Module_ok).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "spec/ast.h"
 #include "spec/error.h"
+#include "spec/link_types.h"
 #include "spec/type_store.h"
 
 namespace wasm {
@@ -21,6 +23,22 @@ struct ValidatedModule {
   std::vector<RefType> elems;        // element segments' reference types
   std::vector<ExternType> imports;   // parallel to Module::imports
   std::vector<ExternType> exports;   // parallel to Module::exports
+
+  // Module Linking (docs/module-linking.md). A type index that names a module or instance
+  // type holds kLinkTypeId in `types`.
+  std::vector<LinkType> import_types;    // parallel to Module::imports, module/instance spelled out
+  std::vector<LinkType> export_types;    // parallel to Module::exports
+  std::vector<ValidatedModule> modules;  // parallel to Module::modules (nested modules)
+  std::shared_ptr<const LinkModuleType> type;  // this module's type (imports folded)
+  bool module_linking = false;  // validated with ValidateOptions::module_linking (implicit
+                                // instances of two-level imports exist)
+};
+
+// What validation accepts beyond Wasm 3.0.
+struct ValidateOptions {
+  // Module Linking: nested modules, instances, aliases, module/instance types, single-level
+  // imports; import names must be unique. Without it such modules are invalid.
+  bool module_linking = false;
 };
 
 // Proposals that change what is valid in a core module, enabled on request.

@@ -127,4 +127,23 @@ inline std::vector<DefRun> initial_runs(const Module& m) {
   return runs;
 }
 
+// Whether m has Module Linking definitions: then its initial definitions interleave as
+// initial_order records; a core module has all its types before its imports.
+inline bool uses_module_linking(const Module& m) {
+  if (!m.modules.empty() || !m.instances.empty() || !m.aliases.empty()) return true;
+  for (const TypeDef& t : m.types)
+    if (t.kind != TypeDefKind::Rec) return true;
+  for (const Import& i : m.imports)
+    if (!i.field || i.desc.kind == ExternKind::Module || i.desc.kind == ExternKind::Instance)
+      return true;
+  return false;
+}
+
+// The order in which the initial definitions are defined: initial_runs(m) for a module with
+// Module Linking definitions, else its types, then its imports (the binary's section order).
+inline std::vector<DefRun> definition_runs(const Module& m) {
+  if (uses_module_linking(m)) return initial_runs(m);
+  return {{DefKind::Type, uint32_t(m.types.size())}, {DefKind::Import, uint32_t(m.imports.size())}};
+}
+
 }  // namespace wasm

@@ -168,6 +168,9 @@ class ModuleParser {
   bool ml = false;     // the module uses Module Linking constructs
   bool ml_types = false;  // ... or defines module or instance types
   bool pass1 = false;  // binding: type definitions may not be parsed yet
+  // Module Linking: an import is being parsed in pass 1; the inline types it appends go before
+  // its run of imports, which stays one import section (one set of implicit instances).
+  bool hoist_types = false;
 
   // Function scope.
   Space locals;
@@ -188,7 +191,7 @@ class ModuleParser {
     uint32_t slot = 0;
   };
   std::vector<InstanceOrigin> instance_origins;
-  void check_alias_source(uint32_t instance, Span at);
+  void check_alias_source(uint32_t instance, const std::string& name, Span at);
 
   std::vector<FieldInfo> field_list;
   std::vector<size_t> instr_starts;  // token index of every instruction parsed, in source order

@@ -126,6 +126,12 @@ Module ModuleParser::run() {
     }
     f.kind = it->kind;
     if (is_ml_field(f.kind)) ml = true;
+    // Module Linking: a single-level import, or an import of a module or instance, makes the
+    // imports header definitions parsed in order (their inline types precede them).
+    if (f.kind == FieldKind::Import && p.is(TokenKind::String, 2)) {
+      size_t k = p.is(TokenKind::String, 3) ? 4 : 3;
+      if (k == 3 || p.is_keyword("module", k + 1) || p.is_keyword("instance", k + 1)) ml = true;
+    }
     field_list.push_back(f);
     p.seek(p.skip_balanced(f.pos));
   }

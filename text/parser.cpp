@@ -161,8 +161,8 @@ void Parser::error(Span at, std::string message) const {
   fail(Phase::Malformed, at, std::move(message));
 }
 
-void Parser::defer(Span at, std::string message) const {
-  if (!deferred) deferred = Error{Phase::Malformed, at, std::move(message)};
+void Parser::defer(Span at, std::string message, Phase phase) const {
+  if (!deferred) deferred = Error{phase, at, std::move(message)};
 }
 
 Nest::Nest(Parser& p) : p_(p) {

@@ -85,7 +85,7 @@ class Parser {
   // The reference parser reports identifier, label and literal-range errors only after the
   // whole module parsed (its semantic actions run afterwards): such errors are recorded here,
   // the first one wins, and parsing goes on so that a later syntax error still takes priority.
-  void defer(Span at, std::string message) const;
+  void defer(Span at, std::string message, Phase phase = Phase::Malformed) const;
   mutable std::optional<Error> deferred;
 
   int depth = 0;

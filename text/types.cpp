@@ -210,7 +210,16 @@ uint32_t ModuleParser::append_type(TypeDef def) {
   uint32_t x = types.count;
   uint32_t n = def.size();
   m.types.push_back(std::move(def));
-  note_initial_def(m, DefKind::Type);
+  std::vector<DefRun>& order = m.initial_order;
+  if (hoist_types && !order.empty() && order.back().kind == DefKind::Import) {
+    // The run of imports so far holds no types, so the new type's index is unchanged.
+    if (order.size() >= 2 && order[order.size() - 2].kind == DefKind::Type)
+      ++order[order.size() - 2].count;
+    else
+      order.insert(order.end() - 1, DefRun{DefKind::Type, 1});
+  } else {
+    note_initial_def(m, DefKind::Type);
+  }
   for (uint32_t i = 0; i < n; ++i) {
     type_slots.push_back({int32_t(m.types.size() - 1), i});
     fields.emplace_back();

@@ -25,7 +25,11 @@ constexpr const char* kHelp =
     "\n"
     "  --json FILE       write per-assertion results to FILE as JSON\n"
     "  -j N              run N files in parallel (each with its own engine)\n"
-    "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording\n"
+    "  --outcomes-only   check outcomes (trap, invalid, malformed, ...), not message wording;\n"
+    "                    a module that does not load counts as rejected for assert_invalid\n"
+    "  --stub-imports    imports nothing registered provides get stub values of their type\n"
+    "                    (functions return default results; Module Linking instances\n"
+    "                    and modules of stubs): for corpora that only validate (module-linking)\n"
     "  --print-outcomes  print `FILE:LINE: command \"name\": outcome` for every module, action\n"
     "                    and assertion to stdout, values as bit patterns (i32:0x0000002a),\n"
     "                    for diffing against other engines; the report goes to stderr\n"
@@ -104,6 +108,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.options.record_outcomes = true;
     } else if (a == "--outcomes-only") {
       r.options.outcomes_only = true;
+    } else if (a == "--stub-imports") {
+      r.options.stub_imports = true;
     } else if (a == "--trace") {
       r.options.engine.trace = stderr;
     } else if (a == "--relaxed-alternative") {

@@ -18,6 +18,7 @@ binary::DecodeOptions decode_options(const Features& features) {
 ValidateOptions validate_options(const Features& features) {
   ValidateOptions options;
   options.custom_descriptors = features.custom_descriptors;
+  options.module_linking = features.module_linking;
   return options;
 }
 

@@ -8,6 +8,7 @@
 #include "spec/match.h"
 #include "wast/runner_impl.h"
 #include "wast/spectest.h"
+#include "wast/stub_imports.h"
 
 namespace wasm::wast {
 namespace detail {
@@ -109,9 +110,12 @@ Result<DefinitionPtr> Runner::define(const text::ScriptModule& m) {
 // spec (reference): lookup_registry. A registered instance offers its exports; spectest
 // allocates what is asked for.
 std::optional<interp::ExternVal> Runner::resolve_import(const Import& import, const Scope& scope) {
-  if (!import.field) return std::nullopt;  // Module Linking's single-level imports: later
   auto it = scope.registry.find(import.module);
   if (it == scope.registry.end()) return std::nullopt;
+  if (!import.field) {  // Module Linking: the registered instance itself
+    if (!it->second || import.desc.kind != ExternKind::Instance) return std::nullopt;
+    return engine_.instance_of(*it->second);
+  }
   if (!it->second) return spectest_lookup(engine_, *import.field, &report.log);
   return engine_.get_export(*it->second, *import.field);
 }
@@ -119,8 +123,10 @@ std::optional<interp::ExternVal> Runner::resolve_import(const Import& import, co
 // spec (reference): run_instantiation — imports by name, then Engine.instantiate.
 Result<interp::InstanceAddr> Runner::instantiate(const Definition& d, const Scope& scope) {
   std::vector<interp::ExternVal> externs;
-  for (const Import& import : d.module.imports) {
+  for (size_t i = 0; i < d.module.imports.size(); ++i) {
+    const Import& import = d.module.imports[i];
     std::optional<interp::ExternVal> v = resolve_import(import, scope);
+    if (!v && options_.stub_imports) v = stub_value(engine_, d.valid.import_types[i]);
     if (!v)
       return Error{Phase::Unlinkable, import.at,
                    cat("unknown import \"", import.module, "\".\"", import.field.value_or(""),

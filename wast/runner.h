@@ -5,7 +5,9 @@
 // Modules come in every form (text, binary, quote; `module definition` + `module instance`);
 // `register` makes an instance's exports importable under a name; the `spectest` module is
 // always registered (wast/spectest.h). Imports resolve by (module, field) name; a missing one is
-// the link error `unknown import "m"."f"`. Expected messages match by prefix (the reference's
+// the link error `unknown import "m"."f"`. Module Linking: a single-level import "m" of an
+// instance is the registered instance "m" as an instance value; a two-level import may also
+// take an exported module or instance. Expected messages match by prefix (the reference's
 // rule), or not at all with `outcomes_only`.
 //
 // `thread`/`wait` (threads proposal): a thread's body runs to completion when the `thread`
@@ -26,6 +28,7 @@ namespace wasm::wast {
 
 struct RunOptions {
   bool outcomes_only = false;  // check outcomes (trap, invalid, ...) but not message wording
+  bool stub_imports = false;   // unresolved imports get stub values (wast/stub_imports.h)
   bool record_outcomes = false;  // fill RunReport::outcomes (wast/outcome.h)
   Features features;
   interp::EngineOptions engine;  // fuel, call depth, trace

@@ -31,7 +31,7 @@ class ExecTest : public ::testing::Test {
     auto m = text::parse_module(source);
     if (!m) return m.error();
     modules_.push_back(std::make_unique<Module>(std::move(*m)));
-    auto v = validate(*modules_.back(), engine_.types());
+    auto v = validate(*modules_.back(), engine_.types(), options_);
     if (!v) return v.error();
     validated_.push_back(std::make_unique<ValidatedModule>(std::move(*v)));
     return engine_.instantiate(*modules_.back(), *validated_.back(), imports);
@@ -56,6 +56,7 @@ class ExecTest : public ::testing::Test {
   }
 
   Engine engine_;
+  ValidateOptions options_;
   std::vector<std::unique_ptr<Module>> modules_;
   std::vector<std::unique_ptr<ValidatedModule>> validated_;
 };

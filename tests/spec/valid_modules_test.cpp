@@ -124,9 +124,9 @@ TEST_F(ValidTest, ImportOfUnknownType) {
   expect_invalid("unknown type 3");
 }
 
-TEST_F(ValidTest, ModuleLinkingIsRejectedForNow) {
+TEST_F(ValidTest, ModuleLinkingNeedsTheOption) {
   m.modules.emplace_back();
-  expect_invalid("module linking is not supported yet");
+  expect_invalid("module linking proposal not enabled");
 }
 
 TEST_F(ValidTest, ValidatedModuleCarriesCanonicalTypes) {

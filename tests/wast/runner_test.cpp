@@ -207,3 +207,59 @@ TEST(Runner, ThreadsRunSequentiallyInTheirOwnScope) {
 
 }  // namespace
 }  // namespace wasm::wast
+
+namespace wasm::wast {
+namespace {
+
+RunOptions linking(bool stubs = false) {
+  RunOptions o;
+  o.features.module_linking = true;
+  o.stub_imports = stubs;
+  return o;
+}
+
+// Module Linking: a registered instance is importable as a whole (single-level instance import)
+// and its exported modules and instances by two-level imports.
+TEST(RunnerLinking, RegisteredInstancesAndTheirModules) {
+  RunReport r = run(R"(
+(module $P
+  (module $leaf (func (export "f") (result i32) (i32.const 11)))
+  (export "leaf" (module $leaf))
+  (func (export "f") (result i32) (i32.const 5)))
+(register "p" $P)
+(register "q" $P)
+(module
+  (import "p" (instance $p (export "f" (func (result i32)))))
+  (import "q" "leaf" (module $leaf (export "f" (func (result i32)))))
+  (instance $l (instantiate $leaf))
+  (func (export "sum") (result i32) (i32.add (call (func $p "f")) (call (func $l "f")))))
+(assert_return (invoke "sum") (i32.const 16))
+(assert_unlinkable
+  (module (import "p" (instance (export "missing" (func)))))
+  "incompatible import type")
+)",
+                    linking());
+  EXPECT_EQ(r.failed, 0u) << failures(r);
+  EXPECT_EQ(r.passed, 6u);
+}
+
+TEST(RunnerLinking, UnknownImportsWithoutAndWithStubs) {
+  const char* script = R"(
+(module
+  (import "wasi" (instance $w (export "read" (func (result i32)))))
+  (import "lib" (module $m (export "g" (global i32))))
+  (instance $i (instantiate $m))
+  (func (export "read") (result i32) (call (func $w "read")))
+  (export "g" (global $i "g")))
+(assert_return (invoke "read") (i32.const 0))
+(assert_return (get "g") (i32.const 0))
+)";
+  RunReport plain = run(script, linking());
+  EXPECT_EQ(plain.failed, 3u);  // unknown import, then no instance for the actions
+  RunReport stubbed = run(script, linking(true));
+  EXPECT_EQ(stubbed.failed, 0u) << failures(stubbed);
+  EXPECT_EQ(stubbed.passed, 3u);
+}
+
+}  // namespace
+}  // namespace wasm::wast
