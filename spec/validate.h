@@ -34,15 +34,11 @@ struct ValidatedModule {
                                 // instances of two-level imports exist)
 };
 
-// What validation accepts beyond Wasm 3.0.
+// Proposals that change what is valid, enabled on request.
 struct ValidateOptions {
   // Module Linking: nested modules, instances, aliases, module/instance types, single-level
   // imports; import names must be unique. Without it such modules are invalid.
   bool module_linking = false;
-};
-
-// Proposals that change what is valid in a core module, enabled on request.
-struct ValidateOptions {
   // custom-descriptors: br_on_cast and br_on_cast_fail only require the two reference types to
   // share a top type (Overview.md, "br_on_cast_desc_eq"), not rt2 <: rt1 as in Wasm 3.0. The
   // proposal's other rules (descriptors, exact types) never change a 3.0 module's verdict and
