@@ -97,6 +97,9 @@ class Engine {
   // The function's type (for checking arguments and reporting results).
   const FuncType& func_type(Addr func) const;
 
+  // Is the memory shared (threads)? Scripts share only instances whose exports all are.
+  bool memory_shared(Addr mem) const;
+
   // spec: global_read
   Value read_global(Addr global) const;
   // The declared type of a global (for `get` results).
@@ -114,6 +117,14 @@ class Engine {
   ExternVal add_memory(const MemType& type);
   ExternVal add_global(const GlobalType& type, Value v);
   ExternVal add_tag(const FuncType& type);
+
+  // Threads (several threads may instantiate, invoke and allocate on one engine at once).
+  // Interruptible: running code polls for interrupt() now and then (a little slower), so that
+  // an embedder's watchdog can stop it; interrupt() makes every running or later invocation end
+  // in Exhaustion "interrupted: ..." and wakes every memory.atomic.wait.
+  void set_interruptible(bool on);
+  void interrupt();
+  bool interrupted() const;
 
   const EngineOptions& options() const;
   Store& store();
