@@ -13,9 +13,9 @@
 // the shared modules, which must be sharable: every export a shared memory) against the same
 // engine and store; `(wait $t)` joins it. A thread's results are merged into its parent's report
 // when it is joined (threads nobody waits for are joined at the end of their parent's body);
-// the final report lists every check in source order. In a script with threads, a watchdog
-// (wast/watchdog.h) bounds each command's time (`command_time_limit`): a command that exceeds
-// it interrupts the engine, so that a buggy script fails instead of hanging.
+// the final report lists every check in source order. A watchdog (wast/watchdog.h) bounds each
+// command's time (`command_time_limit`): a command that exceeds it interrupts the engine, so
+// that a buggy script (a deadlock, a lost notify, an endless loop) fails instead of hanging.
 #pragma once
 
 #include <chrono>
@@ -35,7 +35,8 @@ struct RunOptions {
   bool outcomes_only = false;  // check outcomes (trap, invalid, ...) but not message wording
   Features features;
   interp::EngineOptions engine;  // fuel, call depth, trace
-  // Scripts with threads: the longest a command may run (0: no watchdog).
+  // The longest a command may run (0: no watchdog); `wait` is exempt (it waits for commands
+  // that are themselves bounded).
   std::chrono::milliseconds command_time_limit{60'000};
   // Assertion-level skips (wast/skip_list.h): command line -> reason. Skipped commands are
   // counted as skipped, never as passed.

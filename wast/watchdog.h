@@ -1,5 +1,5 @@
-// The runner's watchdog for scripts with threads: every command a thread (or the main script)
-// runs must finish within a time limit; when one does not, the watchdog interrupts the store
+// The runner's watchdog: every command a script's threads (or the main script) run must finish
+// within a time limit; when one does not, the watchdog interrupts the store
 // (interp::Engine::interrupt): running code stops with an exhaustion, waiters wake up, and the
 // script fails instead of hanging (a deadlock, a lost notify, a spin loop on a flag nobody sets).
 #pragma once
