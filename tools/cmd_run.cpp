@@ -38,6 +38,7 @@ constexpr const char* kHelp =
     "                    it, or a whole file); counted as skipped, never as passed\n"
     "  --time-limit S    the longest any command may run, in seconds (default 60; 0: none);\n"
     "                    then the script's threads are interrupted and the script fails\n"
+    "                    (without threads, only waits; endless loops need --fuel)\n"
     "\n"
     "`thread` bodies run concurrently on OS threads, sharing the store; `wait` joins them.\n";
 

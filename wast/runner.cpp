@@ -396,11 +396,15 @@ std::pair<uint32_t, uint32_t> line_column(const Source& source, uint32_t offset)
 
 RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,
                      const RunOptions& options) {
-  // The interruptible run loop costs nothing measurable (docs/interpreter-design.md), so every
-  // script gets the watchdog: a hang (a lost notify, a deadlock, an endless loop) fails.
+  // Every script gets the watchdog: it wakes a memory.atomic.wait nobody notifies. Running
+  // code polls for it only in scripts with threads (the interruptible loop costs ~15%,
+  // docs/interpreter-design.md), where a thread may spin on a flag that never comes.
   std::unique_ptr<Watchdog> watchdog;
   if (options.command_time_limit.count() > 0) {
-    engine.set_interruptible(true);
+    bool has_threads =
+        std::any_of(script.commands.begin(), script.commands.end(),
+                    [](const text::Command& c) { return c.kind == text::Command::Kind::Thread; });
+    if (has_threads) engine.set_interruptible(true);
     watchdog =
         std::make_unique<Watchdog>(options.command_time_limit, [&engine] { engine.interrupt(); });
   }

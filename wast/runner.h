@@ -15,7 +15,9 @@
 // when it is joined (threads nobody waits for are joined at the end of their parent's body);
 // the final report lists every check in source order. A watchdog (wast/watchdog.h) bounds each
 // command's time (`command_time_limit`): a command that exceeds it interrupts the engine, so
-// that a buggy script (a deadlock, a lost notify, an endless loop) fails instead of hanging.
+// that a buggy script (a deadlock, a lost notify, an endless loop in a script with threads)
+// fails instead of hanging. In scripts without threads only waits are interrupted (running
+// code polls for the watchdog only in scripts with threads; use --fuel for endless loops).
 #pragma once
 
 #include <chrono>
