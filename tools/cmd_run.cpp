@@ -121,8 +121,7 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
         return 2;
       }
       r.skip_list = std::move(*list);
-    } else if (a == "--time-limit" && has_value && parse_number(args[i + 1], n) &&
-               n <= 1'000'000) {
+    } else if (a == "--time-limit" && has_value && parse_number(args[i + 1], n) && n <= 1'000'000) {
       r.options.command_time_limit = std::chrono::seconds(n);
       ++i;
     } else if (a == "--outcomes-only") {
@@ -151,8 +150,7 @@ void print_run(const FileRun& run) {
   std::fputs(run.report.log.c_str(), stdout);
   std::printf("%s: %llu passed, %llu failed", run.path.c_str(),
               (unsigned long long)run.report.passed, (unsigned long long)run.report.failed);
-  if (run.report.skipped > 0)
-    std::printf(", %llu skipped", (unsigned long long)run.report.skipped);
+  if (run.report.skipped > 0) std::printf(", %llu skipped", (unsigned long long)run.report.skipped);
   std::printf("\n");
   std::fflush(stdout);
 }
