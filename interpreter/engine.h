@@ -66,6 +66,10 @@ struct EngineOptions {
   uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
   std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
   numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+  // Caps the timeout of every memory.atomic.wait, in ns (negative: no cap). An embedder that
+  // runs one thread only (a fuzzer) sets 0: nobody could notify, so a wait that would block
+  // forever times out at once instead.
+  int64_t max_wait_ns = -1;
 };
 
 class Engine {

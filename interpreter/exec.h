@@ -27,7 +27,7 @@ Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
 
 // exec_atomic.cpp — atomic memory instructions (prefix 0xFE)
 // A kInterruptedMessage result is an exhaustion (the watchdog), not a trap.
-Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Store& store);
+Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.

@@ -54,7 +54,7 @@ uint64_t access(Kind k, uint8_t* p, uint64_t v, uint64_t replacement) {
 
 // spec (threads): memory.atomic.wait32/64 — 0 "ok" (woken by a notify), 1 "not-equal",
 // 2 "timed-out"; the comparison and the enqueueing are one atomic step (wait_queue.h).
-Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Store& store) {
+Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Thread& t) {
   if (!m.type.shared) return "expected shared memory";
   uint8_t* p = m.data + ea;
   uint64_t expected = n == 4 ? uint32_t(args[1].lo) : args[1].lo;
@@ -63,8 +63,10 @@ Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Store& store) {
                              : std::atomic_ref(*reinterpret_cast<uint64_t*>(p)).load();
     return actual == expected;
   };
-  auto interrupted = [&] { return store.interrupted.load(); };
-  WaitQueue::Result r = m.waiters.wait(ea, equal, int64_t(args[2].lo), interrupted);
+  auto interrupted = [&] { return t.store.interrupted.load(); };
+  int64_t timeout = int64_t(args[2].lo), cap = t.options.max_wait_ns;
+  if (cap >= 0 && (timeout < 0 || timeout > cap)) timeout = cap;
+  WaitQueue::Result r = m.waiters.wait(ea, equal, timeout, interrupted);
   if (r == WaitQueue::Result::Interrupted) return kInterruptedMessage;
   args[0] = Slot::of_i32(uint32_t(r));
   return nullptr;
@@ -73,7 +75,7 @@ Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Store& store) {
 }  // namespace
 
 // spec (threads): Step/atomic load, store, rmw, cmpxchg, memory.atomic.wait, notify.
-Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Store& store) {
+Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t) {
   Opcode o = Opcode(op.code);
   Kind k = kind_of(o);
   if (k == Kind::None) {  // atomic.fence: a sequentially consistent fence
@@ -101,7 +103,7 @@ Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Store& store) {
     args[0] = Slot::of_i32(m.waiters.notify(ea, uint32_t(args[1].lo)));
     return nullptr;
   }
-  if (k == Kind::Wait) return wait(m, ea, n, args, store);
+  if (k == Kind::Wait) return wait(m, ea, n, args, t);
   uint64_t v = operands > 1 ? args[1].lo : 0, r = operands > 2 ? args[2].lo : 0, old = 0;
   uint8_t* p = m.data + ea;
   switch (n) {

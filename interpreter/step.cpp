@@ -520,7 +520,7 @@ Status loop(Thread& t, uint64_t limit) {
         }
         if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
           Slot* s_ = sp;
-          exec::Trap m_ = exec::atomic(op, s_, *module, store);
+          exec::Trap m_ = exec::atomic(op, s_, *module, t);
           sp = s_;
           if (m_ == kInterruptedMessage) [[unlikely]] {
             t.message = m_;

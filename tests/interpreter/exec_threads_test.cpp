@@ -99,6 +99,23 @@ TEST_F(ThreadsTest, NotifyWakesCountWaiters) {
   EXPECT_EQ(woken, kWaiters);
 }
 
+// A single-threaded embedder caps waits: a wait nobody could end times out.
+class CappedWaitTest : public ExecTest {
+ protected:
+  CappedWaitTest() : ExecTest(options()) {}
+  static EngineOptions options() {
+    EngineOptions o;
+    o.max_wait_ns = 0;
+    return o;
+  }
+};
+
+TEST_F(CappedWaitTest, MaxWaitCapsTimeouts) {
+  InstanceAddr m = load(kWaitNotify);
+  EXPECT_EQ(result(m, "wait32", {i32(0), i32(0), i64(~uint64_t(0))}), 2u);
+  EXPECT_EQ(result(m, "wait64", {i32(0), i64(1), i64(~uint64_t(0))}), 1u);
+}
+
 // The embedder's watchdog: interrupt() ends a wait that nobody would end.
 TEST_F(ThreadsTest, InterruptEndsWaits) {
   InstanceAddr m = load(kWaitNotify);
