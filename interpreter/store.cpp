@@ -55,6 +55,8 @@ std::optional<uint64_t> MemInst::grow(uint64_t delta) {
   return old;
 }
 
+const char kInterruptedMessage[] = "interrupted: time limit exceeded";
+
 void Store::interrupt() {
   interrupted = true;
   for (size_t i = 0; i < mems.size(); ++i) mems[i].waiters.interrupt_all();

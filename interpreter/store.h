@@ -172,6 +172,8 @@ inline constexpr uint64_t kMaxMemoryReserve = uint64_t(1) << 33;  // 8 GiB of ad
 inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;       // elements
 
 inline constexpr uint64_t kInterruptSlice = uint64_t(1) << 20;  // reductions between polls
-inline constexpr const char* kInterruptedMessage = "interrupted: time limit exceeded";
+// One definition (store.cpp), so that its address identifies it: exec::atomic returns it and
+// the step loop compares pointers (string literals are not merged across units, e.g. by ASan).
+extern const char kInterruptedMessage[];
 
 }  // namespace wasm::interp
