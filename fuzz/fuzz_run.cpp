@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wasm::interp::EngineOptions options;
   options.fuel = 100'000;
   options.max_call_depth = 1'000;
+  options.max_wait_ns = 0;  // one thread: a wait nobody can notify times out at once
   Engine engine(options);
   auto v = wasm::validate(*m, engine.types());
   if (!v) return 0;

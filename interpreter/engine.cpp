@@ -27,6 +27,9 @@ Engine::~Engine() = default;
 
 TypeStore& Engine::types() { return store_->types(); }
 const EngineOptions& Engine::options() const { return options_; }
+void Engine::set_interruptible(bool on) { store_->interruptible = on; }
+void Engine::interrupt() { store_->interrupt(); }
+bool Engine::interrupted() const { return store_->interrupted; }
 Store& Engine::store() { return *store_; }
 
 Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule& v,
@@ -49,6 +52,8 @@ Outcome Engine::invoke(Addr func, std::span<const Value> args) {
 }
 
 const FuncType& Engine::func_type(Addr func) const { return *store_->funcs[func].functype; }
+
+bool Engine::memory_shared(Addr mem) const { return store_->mems[mem].type.shared; }
 
 // spec: global_read
 Value Engine::read_global(Addr global) const {
@@ -78,42 +83,38 @@ RefInfo Engine::inspect(const Value& v) const {
 }
 
 ExternVal Engine::add_host_func(const FuncType& type, HostFunc f) {
-  Addr a = Addr(store_->funcs.size());
-  FuncInst& fi = store_->funcs.emplace_back();
+  auto [a, fi] = store_->funcs.emplace();
   fi.type = intern_functype(types(), type);
   fi.functype = &types().expand(fi.type).func;
   fi.host = std::move(f);
-  return {ExternKind::Func, a};
+  return {ExternKind::Func, Addr(a)};
 }
 
 ExternVal Engine::add_table(const TableType& type, Value init) {
-  Addr a = Addr(store_->tables.size());
-  TableInst& t = store_->tables.emplace_back();
+  auto [a, t] = store_->tables.emplace();
   t.type = type;
   t.refs.assign(type.limits.min, init.bits);
-  return {ExternKind::Table, a};
+  return {ExternKind::Table, Addr(a)};
 }
 
 ExternVal Engine::add_memory(const MemType& type) {
-  Addr a = Addr(store_->mems.size());
-  store_->mems.emplace_back().allocate(type);  // a failed reservation leaves a 0-byte memory
-  return {ExternKind::Memory, a};
+  auto [a, m] = store_->mems.emplace();
+  m.allocate(type);  // a failed reservation leaves a 0-byte memory
+  return {ExternKind::Memory, Addr(a)};
 }
 
 ExternVal Engine::add_global(const GlobalType& type, Value v) {
-  Addr a = Addr(store_->globals.size());
-  GlobalInst& g = store_->globals.emplace_back();
+  auto [a, g] = store_->globals.emplace();
   g.type = type;
   g.value = to_slot(v);
-  return {ExternKind::Global, a};
+  return {ExternKind::Global, Addr(a)};
 }
 
 ExternVal Engine::add_tag(const FuncType& type) {
-  Addr a = Addr(store_->tags.size());
-  TagInst& t = store_->tags.emplace_back();
+  auto [a, t] = store_->tags.emplace();
   t.type = intern_functype(types(), type);
   t.functype = &types().expand(t.type).func;
-  return {ExternKind::Tag, a};
+  return {ExternKind::Tag, Addr(a)};
 }
 
 }  // namespace wasm::interp

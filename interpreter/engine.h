@@ -75,6 +75,10 @@ struct EngineOptions {
   uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
   std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
   numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+  // Caps the timeout of every memory.atomic.wait, in ns (negative: no cap). An embedder that
+  // runs one thread only (a fuzzer) sets 0: nobody could notify, so a wait that would block
+  // forever times out at once instead.
+  int64_t max_wait_ns = -1;
 };
 
 class Engine {
@@ -106,6 +110,9 @@ class Engine {
   // The function's type (for checking arguments and reporting results).
   const FuncType& func_type(Addr func) const;
 
+  // Is the memory shared (threads)? Scripts share only instances whose exports all are.
+  bool memory_shared(Addr mem) const;
+
   // spec: global_read
   Value read_global(Addr global) const;
   // The declared type of a global (for `get` results).
@@ -134,6 +141,14 @@ class Engine {
   ExternVal add_instance(NamedExterns exports);
   ExternVal add_host_module(std::shared_ptr<const LinkModuleType> type, HostModule f);
   const NamedExterns& instance_exports(Addr instance_value) const;
+
+  // Threads (several threads may instantiate, invoke and allocate on one engine at once).
+  // Interruptible: running code polls for interrupt() now and then (a little slower), so that
+  // an embedder's watchdog can stop it; interrupt() makes every running or later invocation end
+  // in Exhaustion "interrupted: ..." and wakes every memory.atomic.wait.
+  void set_interruptible(bool on);
+  void interrupt();
+  bool interrupted() const;
 
   const EngineOptions& options() const;
   Store& store();

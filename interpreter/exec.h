@@ -26,7 +26,8 @@ Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
              const numerics::Relaxed& r);
 
 // exec_atomic.cpp — atomic memory instructions (prefix 0xFE)
-Trap atomic(const Op& op, Slot*& sp, ModuleInst& module);
+// A kInterruptedMessage result is an exhaustion (the watchdog), not a trap.
+Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.

@@ -27,10 +27,15 @@ Slot read_elem(const uint8_t* p, uint32_t esize, bool sign) {
 // Allocates an array of n elements, zero-filled; nullptr if too large.
 ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t& ref) {
   uint64_t bytes = n * esize;
-  if (bytes > kMaxArrayBytes || bytes > kMaxArrayHeap - s.array_bytes) return nullptr;
-  s.array_bytes += bytes;
-  ref = make_ref(RefKind::Array, uint32_t(s.arrays.size()));
-  ArrayInst& a = s.arrays.emplace_back();
+  if (bytes > kMaxArrayBytes) return nullptr;
+  // The store-wide cap, reserved atomically: threads allocate concurrently.
+  uint64_t before = s.array_bytes.fetch_add(bytes);
+  if (before > kMaxArrayHeap - bytes) {
+    s.array_bytes.fetch_sub(bytes);
+    return nullptr;
+  }
+  auto [addr, a] = s.arrays.emplace();
+  ref = make_ref(RefKind::Array, uint32_t(addr));
   a.type = type;
   a.len = uint32_t(n);
   a.esize = esize;
@@ -51,8 +56,8 @@ Trap structs(Store& s, const Op& op, Slot*& sp) {
         if (is_null(desc)) return sp -= op.code == uint16_t(Opcode::StructNewDesc) ? op.b : 0,
                                   "null descriptor reference";
       }
-      uint64_t ref = make_ref(RefKind::Struct, uint32_t(s.structs.size()));
-      StructInst& st = s.structs.emplace_back();
+      auto [addr, st] = s.structs.emplace();
+      uint64_t ref = make_ref(RefKind::Struct, uint32_t(addr));
       st.type = op.a;
       st.desc = desc;
       if (op.code == uint16_t(Opcode::StructNew) || op.code == uint16_t(Opcode::StructNewDesc)) {

@@ -10,8 +10,8 @@ namespace wasm::interp::exec {
 
 // spec: Step/throw — a new exception instance with the tag and the popped arguments.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp) {
-  uint64_t ref = make_ref(RefKind::Exn, uint32_t(s.exns.size()));
-  ExnInst& x = s.exns.emplace_back();
+  auto [addr, x] = s.exns.emplace();
+  uint64_t ref = make_ref(RefKind::Exn, uint32_t(addr));
   x.tag = tag;
   x.fields.assign(sp - n, sp);
   sp -= n;
@@ -99,8 +99,8 @@ Status call_host(Thread& t, FuncInst& f) {
     case Outcome::Status::Trap: t.message = out.message; return Status::Trap;
     case Outcome::Status::Exhaustion: t.message = out.message; return Status::Exhaustion;
     case Outcome::Status::Exception: {  // the host throws a wasm exception of tag out.tag
-      t.exn = make_ref(RefKind::Exn, uint32_t(t.store.exns.size()));
-      ExnInst& x = t.store.exns.emplace_back();
+      auto [addr, x] = t.store.exns.emplace();
+      t.exn = make_ref(RefKind::Exn, uint32_t(addr));
       x.tag = out.tag;
       for (const Value& v : out.values) x.fields.push_back(to_slot(v));
       return Status::Exception;

@@ -180,8 +180,9 @@ class Instantiation {
   // spec: alloc_module (with alloc_func, alloc_table, alloc_mem, alloc_global, alloc_tag,
   // alloc_elem, alloc_data). Initial values are filled in by the init_* steps below.
   void alloc_module(std::span<const ExternVal> imports) {
-    addr_ = InstanceAddr(s_.modules.size());
-    mi_ = &s_.modules.emplace_back();
+    auto [addr, inst] = s_.modules.emplace();
+    addr_ = InstanceAddr(addr);
+    mi_ = &inst;
     mi_->types = v_.types;
     initial(imports);
     for (const Func& f : m_.funcs) alloc_func(v_.types[f.type]);
@@ -190,12 +191,14 @@ class Instantiation {
     for (const Global& g : m_.globals) alloc_global(v_.globals[mi_->globals.size()]), (void)g;
     for (const Tag& t : m_.tags) alloc_tag(v_.types[t.type]);
     for (size_t i = 0; i < m_.elems.size(); ++i) {
-      mi_->elems.push_back(Addr(s_.elems.size()));
-      s_.elems.emplace_back().type = v_.elems[i];
+      auto [a, e] = s_.elems.emplace();
+      mi_->elems.push_back(Addr(a));
+      e.type = v_.elems[i];
     }
     for (const Data& d : m_.datas) {
-      mi_->datas.push_back(Addr(s_.datas.size()));
-      s_.datas.emplace_back().bytes = d.mode == SegmentMode::Passive ? d.init : std::vector<uint8_t>{};
+      auto [a, data] = s_.datas.emplace();
+      mi_->datas.push_back(Addr(a));
+      data.bytes = d.mode == SegmentMode::Passive ? d.init : std::vector<uint8_t>{};
     }
     for (Addr a : mi_->funcs) mi_->func_ptrs.push_back(&s_.funcs[a]);
     for (Addr a : mi_->tables) mi_->table_ptrs.push_back(&s_.tables[a]);
@@ -208,35 +211,36 @@ class Instantiation {
 
   // spec: alloc_func
   void alloc_func(TypeId type) {
-    mi_->funcs.push_back(Addr(s_.funcs.size()));
-    FuncInst& f = s_.funcs.emplace_back();
+    auto [a, f] = s_.funcs.emplace();
+    mi_->funcs.push_back(Addr(a));
     f.type = type;
     f.module = mi_;
     f.functype = &s_.types().expand(type).func;
   }
   // spec: alloc_table (the initial value is stored by init_tables)
   void alloc_table(const Table& t) {
-    mi_->tables.push_back(Addr(s_.tables.size()));
-    TableInst& ti = s_.tables.emplace_back();
+    auto [a, ti] = s_.tables.emplace();
+    mi_->tables.push_back(Addr(a));
     ti.type = v_.tables[mi_->tables.size() - 1];
     if (ti.type.limits.min > kMaxTableSize)
       fail_at(Phase::Trap, t.at, "table allocation failed: size exceeds the implementation limit");
   }
   // spec: alloc_mem
   void alloc_mem(const Memory& mem) {
-    mi_->mems.push_back(Addr(s_.mems.size()));
-    MemInst& mi = s_.mems.emplace_back();
+    auto [a, mi] = s_.mems.emplace();
+    mi_->mems.push_back(Addr(a));
     if (auto error = mi.allocate(v_.mems[mi_->mems.size() - 1])) fail_at(Phase::Trap, mem.at, *error);
   }
   // spec: alloc_global
   void alloc_global(const GlobalType& t) {
-    mi_->globals.push_back(Addr(s_.globals.size()));
-    s_.globals.emplace_back().type = t;
+    auto [a, g] = s_.globals.emplace();
+    mi_->globals.push_back(Addr(a));
+    g.type = t;
   }
   // spec: alloc_tag
   void alloc_tag(TypeId type) {
-    mi_->tags.push_back(Addr(s_.tags.size()));
-    TagInst& t = s_.tags.emplace_back();
+    auto [a, t] = s_.tags.emplace();
+    mi_->tags.push_back(Addr(a));
     t.type = type;
     t.functype = &s_.types().expand(type).func;
   }

@@ -78,6 +78,39 @@ inline bool desc_matches(const Store& s, uint64_t r, uint64_t desc, bool nullabl
 
 inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size && ea <= size - n; }
 
+// Non-atomic accesses to a shared memory, which other threads may access at the same time: a
+// relaxed atomic access when aligned, relaxed byte accesses otherwise, so that a racy program
+// reads some value written (the threads proposal's memory model for non-atomic accesses allows
+// tearing), and the interpreter itself has no data race in C++ terms. Unshared memories use
+// plain memcpy.
+template <size_t N>
+using UintOf = std::conditional_t<N == 1, uint8_t, std::conditional_t<N == 2, uint16_t,
+               std::conditional_t<N == 4, uint32_t, uint64_t>>>;
+
+template <typename T>
+T shared_load(const uint8_t* p) {
+  using U = UintOf<sizeof(T)>;
+  U u = 0;
+  if (reinterpret_cast<uintptr_t>(p) % sizeof(T) == 0) {
+    u = __atomic_load_n(reinterpret_cast<const U*>(p), __ATOMIC_RELAXED);
+  } else {
+    for (size_t i = 0; i < sizeof(T); ++i)
+      u |= U(U(__atomic_load_n(p + i, __ATOMIC_RELAXED)) << (8 * i));
+  }
+  return std::bit_cast<T>(u);
+}
+template <typename T>
+void shared_store(uint8_t* p, T v) {
+  using U = UintOf<sizeof(T)>;
+  U u = std::bit_cast<U>(v);
+  if (reinterpret_cast<uintptr_t>(p) % sizeof(T) == 0) {
+    __atomic_store_n(reinterpret_cast<U*>(p), u, __ATOMIC_RELAXED);
+  } else {
+    for (size_t i = 0; i < sizeof(T); ++i)
+      __atomic_store_n(p + i, uint8_t(u >> (8 * i)), __ATOMIC_RELAXED);
+  }
+}
+
 }  // namespace
 
 #define CASE(name) case uint16_t(Opcode::name)
@@ -103,12 +136,16 @@ inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size
     if (!r) { TRAP(std::string(N::trap_message(r.error()))); } sp[-1] = Slot::make(*r); break; }
 #define LOAD_OP(name, T, make) CASE(name): { \
     MemInst* m = MEM(op); uint64_t ea = sp[-1].lo + op.bc(); \
-    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size)) { TRAP("out of bounds memory access"); } \
-    T v; std::memcpy(&v, m->data + ea, sizeof(T)); sp[-1] = make; break; }
+    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
+      { TRAP("out of bounds memory access"); } \
+    T v; if (m->type.shared) [[unlikely]] { v = shared_load<T>(m->data + ea); } \
+    else { std::memcpy(&v, m->data + ea, sizeof(T)); } sp[-1] = make; break; }
 #define STORE_OP(name, T) CASE(name): { \
     MemInst* m = MEM(op); uint64_t ea = sp[-2].lo + op.bc(); \
-    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size)) { TRAP("out of bounds memory access"); } \
-    T v = T(sp[-1].lo); std::memcpy(m->data + ea, &v, sizeof(T)); sp -= 2; break; }
+    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
+      { TRAP("out of bounds memory access"); } \
+    T v = T(sp[-1].lo); if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
+    else { std::memcpy(m->data + ea, &v, sizeof(T)); } sp -= 2; break; }
 
 // Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step()).
 template <bool Trace, bool Limited>
@@ -482,7 +519,15 @@ Status loop(Thread& t, uint64_t limit) {
           break;
         }
         if (op.code < kOpcodeCount && info(Opcode(op.code)).prefix == 0xFE) {
-          { Slot* s_ = sp; exec::Trap m_ = exec::atomic(op, s_, *module); sp = s_; if (m_) TRAP(m_); }
+          Slot* s_ = sp;
+          exec::Trap m_ = exec::atomic(op, s_, *module, t);
+          sp = s_;
+          if (m_ == kInterruptedMessage) [[unlikely]] {
+            t.message = m_;
+            SAVE(pc - 1);
+            return Status::Exhaustion;
+          }
+          if (m_) TRAP(m_);
           break;
         }
         TRAP(std::string(kUnsupportedMessage));
@@ -494,7 +539,28 @@ Status step(Thread& t) {
   return t.options.trace != nullptr ? loop<true, true>(t, 1) : loop<false, true>(t, 1);
 }
 
+// The watchdog's variant of run: reductions in slices of kInterruptSlice, polling the store's
+// `interrupted` flag between slices (so the unlimited loop keeps its speed elsewhere).
+Status run_interruptible(Thread& t) {
+  uint64_t fuel = t.options.fuel;  // 0: no limit
+  for (;;) {
+    uint64_t slice = fuel != 0 && fuel < kInterruptSlice ? fuel : kInterruptSlice;
+    Status s =
+        t.options.trace != nullptr ? loop<true, true>(t, slice) : loop<false, true>(t, slice);
+    if (s != Status::Running) return s;
+    if (fuel != 0 && (fuel -= slice) == 0) {
+      t.message = "fuel exhausted";
+      return Status::Exhaustion;
+    }
+    if (t.store.interrupted) {
+      t.message = kInterruptedMessage;
+      return Status::Exhaustion;
+    }
+  }
+}
+
 Status run(Thread& t) {
+  if (t.store.interruptible) return run_interruptible(t);
   uint64_t limit = t.options.fuel;
   Status s = t.options.trace != nullptr ? loop<true, true>(t, limit == 0 ? ~uint64_t(0) : limit)
              : limit != 0               ? loop<false, true>(t, limit)

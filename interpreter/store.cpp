@@ -41,7 +41,9 @@ std::optional<std::string> MemInst::allocate(const MemType& t) {
 
 // spec: $growmem — fails (nothing) beyond the declared maximum or what could be reserved.
 std::optional<uint64_t> MemInst::grow(uint64_t delta) {
-  uint64_t old = pages();
+  std::lock_guard lock(grow_mutex_);
+  uint64_t size = bytes();
+  uint64_t old = size >> page_log2;
   uint64_t addr_limit = type.addr == AddrType::I32 ? uint64_t(1) << 32 : ~uint64_t(0);
   uint64_t max_pages = type.limits.max.value_or(addr_limit >> page_log2);
   if (delta > max_pages || old + delta > max_pages) return std::nullopt;
@@ -49,8 +51,15 @@ std::optional<uint64_t> MemInst::grow(uint64_t delta) {
   if (new_size > reserved) return std::nullopt;
   if (new_size > size && mprotect(data + size, new_size - size, PROT_READ | PROT_WRITE) != 0)
     return std::nullopt;
-  size = new_size;
+  this->size.store(new_size, std::memory_order_release);
   return old;
+}
+
+const char kInterruptedMessage[] = "interrupted: time limit exceeded";
+
+void Store::interrupt() {
+  interrupted = true;
+  for (size_t i = 0; i < mems.size(); ++i) mems[i].waiters.interrupt_all();
 }
 
 // spec: $growtable

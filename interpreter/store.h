@@ -1,14 +1,16 @@
 // The store and its instances — exec/runtime.rst (Store, Addresses, Module Instances, ...).
 //
-// Instances live in deques, so addresses (indices) and pointers both stay valid as the store
-// grows; lowered code holds pointers for speed. Nothing is ever freed.
+// Instances live in StableVectors (spec/stable_vector.h), so addresses (indices) and pointers
+// both stay valid as the store grows, and several threads may allocate and read at once
+// (threads proposal); lowered code holds pointers for speed. Nothing is ever freed.
 // deviation: no garbage collection of structs, arrays and exceptions; unreachable objects just
 // stay in the store, which is unobservable to a program.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
-#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,8 @@
 #include "interpreter/code.h"
 #include "interpreter/engine.h"
 #include "interpreter/value.h"
+#include "interpreter/wait_queue.h"
+#include "spec/stable_vector.h"
 #include "spec/type_store.h"
 #include "spec/types.h"
 
@@ -42,7 +46,9 @@ struct TableInst {
 
 // spec: meminst ::= {TYPE memtype, BYTES byte*}
 // The bytes live in a reserved address range (mmap with PROT_NONE, MAP_NORESERVE); growing makes
-// more of it accessible, so `data` never moves (shared memories will rely on that).
+// more of it accessible, so `data` never moves: threads sharing a memory keep their pointers while
+// another grows it. `size` only increases; it is atomic because other threads read it while one
+// grows (a stale, smaller size is still a valid bound).
 class MemInst {
  public:
   MemInst() = default;
@@ -55,13 +61,18 @@ class MemInst {
   // spec: $growmem — the old size in pages, or nothing.
   std::optional<uint64_t> grow(uint64_t delta_pages);
 
-  uint64_t pages() const { return size >> page_log2; }
+  uint64_t pages() const { return bytes() >> page_log2; }
+  uint64_t bytes() const { return size.load(std::memory_order_acquire); }
 
   MemType type;
   uint8_t* data = nullptr;
-  uint64_t size = 0;      // bytes
-  uint64_t reserved = 0;  // bytes of address space reserved
+  std::atomic<uint64_t> size = 0;  // bytes
+  uint64_t reserved = 0;           // bytes of address space reserved
   uint32_t page_log2 = 16;
+  WaitQueue waiters;  // memory.atomic.wait/notify (shared memories)
+
+ private:
+  std::mutex grow_mutex_;  // concurrent memory.grow on a shared memory
 };
 
 // spec: globalinst ::= {TYPE globaltype, VALUE val}
@@ -147,24 +158,31 @@ class Store {
 
   TypeStore& types() const { return *types_; }
 
-  std::deque<FuncInst> funcs;
-  std::deque<TableInst> tables;
-  std::deque<MemInst> mems;
-  std::deque<GlobalInst> globals;
-  std::deque<TagInst> tags;
-  std::deque<ElemInst> elems;
-  std::deque<DataInst> datas;
-  std::deque<StructInst> structs;
-  std::deque<ArrayInst> arrays;
-  uint64_t array_bytes = 0;  // the bytes of all arrays (never freed): at most kMaxArrayHeap
-  std::deque<ExnInst> exns;
-  std::deque<ModuleInst> modules;
-  std::deque<ModuleValue> module_values;      // Module Linking
-  std::deque<InstanceValue> instance_values;  // Module Linking
+  StableVector<FuncInst> funcs;
+  StableVector<TableInst> tables;
+  StableVector<MemInst> mems;
+  StableVector<GlobalInst> globals;
+  StableVector<TagInst> tags;
+  StableVector<ElemInst> elems;
+  StableVector<DataInst> datas;
+  StableVector<StructInst> structs;
+  StableVector<ArrayInst> arrays;
+  std::atomic<uint64_t> array_bytes = 0;  // the bytes of all arrays (never freed): at most kMaxArrayHeap
+  StableVector<ExnInst> exns;
+  StableVector<ModuleInst> modules;
+  StableVector<ModuleValue> module_values;      // Module Linking
+  StableVector<InstanceValue> instance_values;  // Module Linking
 
   // The dynamic type test behind ref.test, ref.cast, br_on_cast and call_indirect:
   // spec: Ref_ok (the type of a reference value) followed by Reftype_sub.
   bool ref_matches(uint64_t r, const RefType& t) const;
+
+  // The embedder's watchdog (threads): when `interruptible`, running code polls `interrupted`
+  // every kInterruptSlice reductions and waiters re-check it; `interrupt()` stops every thread
+  // running in this store with Exhaustion kInterruptedMessage.
+  std::atomic<bool> interruptible = false;
+  std::atomic<bool> interrupted = false;
+  void interrupt();
 
  private:
   TypeStore* types_;
@@ -176,5 +194,10 @@ inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;       // elements
 // All arrays of a store together (nothing is freed, so a loop allocating arrays would otherwise
 // grow until the operating system kills the process): beyond it, allocation traps.
 inline constexpr uint64_t kMaxArrayHeap = uint64_t(1) << 31;
+
+inline constexpr uint64_t kInterruptSlice = uint64_t(1) << 20;  // reductions between polls
+// One definition (store.cpp), so that its address identifies it: exec::atomic returns it and
+// the step loop compares pointers (string literals are not merged across units, e.g. by ASan).
+extern const char kInterruptedMessage[];
 
 }  // namespace wasm::interp

@@ -102,6 +102,7 @@ TypeId TypeStore::intern(const RecType& rolled) {
   KeyWriter key;
   key.u32(uint32_t(rolled.subtypes.size()));
   for (const SubType& s : rolled.subtypes) key.sub(s);
+  std::lock_guard lock(mutex_);
   auto [it, inserted] = groups_.try_emplace(key.take(), TypeId(entries_.size()));
   if (!inserted) return it->second;
 

@@ -13,11 +13,12 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "spec/stable_vector.h"
 #include "spec/types.h"
 
 namespace wasm {
@@ -59,11 +60,14 @@ class TypeStore {
     TypeId group_first = 0;
     uint32_t group_size = 0;
   };
-  std::deque<Entry> entries_;  // a deque: references stay valid while interning
+  // Readers need no lock (references stay valid while interning); intern takes `mutex_`, so
+  // threads sharing a store (threads proposal, `wasmref run -j`) may validate concurrently.
+  StableVector<Entry> entries_;
   std::unordered_map<std::string, TypeId> groups_;  // rolled group's key -> first TypeId
+  std::mutex mutex_;
 };
 
-// The process-wide store used by validate(const Module&) (spec/validate.h). Not thread-safe.
+// The process-wide store used by validate(const Module&) (spec/validate.h). Thread-safe.
 TypeStore& default_type_store();
 
 }  // namespace wasm

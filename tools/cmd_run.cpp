@@ -10,6 +10,7 @@
 #include "tools/cli.h"
 #include "tools/run_json.h"
 #include "wast/runner.h"
+#include "wast/skip_list.h"
 
 namespace wasm::cli {
 namespace {
@@ -41,19 +42,34 @@ constexpr const char* kHelp =
     "                    deterministic profile (interpreter/numerics_relaxed.h)\n"
     "  --enable FEATURE  module-linking, custom-page-sizes, custom-descriptors\n"
     "                    (see `wasmref parse --help`)\n"
+    "  --skip-list FILE  commands not to run (`path.wast:LINE  reason`, LINE as failures print\n"
+    "                    it, or a whole file); counted as skipped, never as passed\n"
+    "  --time-limit S    the longest any command may run, in seconds (default 60; 0: none);\n"
+    "                    then the script's threads are interrupted and the script fails\n"
+    "                    (without threads, only waits; endless loops need --fuel)\n"
     "\n"
-    "`thread` bodies run to completion when reached (sequentially); `wait` checks the thread.\n";
+    "`thread` bodies run concurrently on OS threads, sharing the store; `wait` joins them.\n";
 
 struct RunArgs {
   wast::RunOptions options;
   std::string json;
   unsigned jobs = 1;
   std::vector<std::string> files;
+  std::vector<wast::SkipEntry> skip_list;
 };
 
-FileRun run_one(const std::string& path, const wast::RunOptions& options) {
+FileRun run_one(const std::string& path, wast::RunOptions options,
+                const std::vector<wast::SkipEntry>& skip_list) {
   FileRun run{path, {}};
   wast::RunReport& r = run.report;
+  for (const wast::SkipEntry& e : wast::skips_for(skip_list, path)) {
+    if (!e.line) {
+      r.skipped = 1;
+      r.log = cat(path, ": skipped: ", e.reason, "\n");
+      return run;
+    }
+    options.skip_lines[*e.line] = e.reason;
+  }
   std::optional<std::string> content = read_file(path);
   if (!content) {
     r.checks.push_back({0, 0, "script", false, "cannot read file"});
@@ -106,6 +122,18 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       ++i;
     } else if (a == "--print-outcomes") {
       r.options.record_outcomes = true;
+    } else if (a == "--skip-list" && has_value) {
+      std::optional<std::string> text = read_file(args[++i]);
+      std::string error = text ? "" : "cannot read file";
+      auto list = text ? wast::parse_skip_list(*text, error) : std::nullopt;
+      if (!list) {
+        std::fprintf(stderr, "%s: %s\n", args[i].c_str(), error.c_str());
+        return 2;
+      }
+      r.skip_list = std::move(*list);
+    } else if (a == "--time-limit" && has_value && parse_number(args[i + 1], n) && n <= 1'000'000) {
+      r.options.command_time_limit = std::chrono::seconds(n);
+      ++i;
     } else if (a == "--outcomes-only") {
       r.options.outcomes_only = true;
     } else if (a == "--stub-imports") {
@@ -141,8 +169,11 @@ void print_run(const FileRun& run, bool outcomes) {
     std::fflush(stdout);
   }
   std::fputs(run.report.log.c_str(), report);
-  std::fprintf(report, "%s: %llu passed, %llu failed\n", run.path.c_str(),
+  std::fprintf(report, "%s: %llu passed, %llu failed", run.path.c_str(),
                (unsigned long long)run.report.passed, (unsigned long long)run.report.failed);
+  if (run.report.skipped > 0)
+    std::fprintf(report, ", %llu skipped", (unsigned long long)run.report.skipped);
+  std::fprintf(report, "\n");
   std::fflush(stdout);
 }
 
@@ -155,7 +186,7 @@ std::vector<FileRun> run_all(const RunArgs& r) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < r.files.size(); i = next++) {
-      FileRun run = run_one(r.files[i], r.options);
+      FileRun run = run_one(r.files[i], r.options, r.skip_list);
       std::lock_guard lock(mutex);
       runs[i] = std::move(run);
       done[i] = true;
@@ -188,17 +219,21 @@ int cmd_run(const std::vector<std::string>& args) {
   RunArgs r;
   if (int status = parse_args(args, r)) return status;
   std::vector<FileRun> runs = run_all(r);
-  uint64_t passed = 0, failed = 0;
+  uint64_t passed = 0, failed = 0, skipped = 0;
   for (const FileRun& run : runs) {
     passed += run.report.passed;
     failed += run.report.failed;
+    skipped += run.report.skipped;
   }
   if (!r.json.empty() && !write_file(r.json, run_json(runs))) {
     std::fprintf(stderr, "%s: cannot write file\n", r.json.c_str());
     return 1;
   }
-  std::fprintf(r.options.record_outcomes ? stderr : stdout, "%llu passed, %llu failed\n",
-               (unsigned long long)passed, (unsigned long long)failed);
+  FILE* report = r.options.record_outcomes ? stderr : stdout;
+  std::fprintf(report, "%llu passed, %llu failed", (unsigned long long)passed,
+               (unsigned long long)failed);
+  if (skipped > 0) std::fprintf(report, ", %llu skipped", (unsigned long long)skipped);
+  std::fprintf(report, "\n");
   return failed == 0 ? 0 : 1;
 }
 

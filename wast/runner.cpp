@@ -69,6 +69,18 @@ void Runner::run(const std::vector<Command>& commands, Scope& scope) {
 
 // spec (reference): run_command / run_assertion
 void Runner::command(const Command& c, Scope& scope) {
+  if (!options_.skip_lines.empty()) {
+    auto [line, column] = position(c.at.begin);
+    if (auto it = options_.skip_lines.find(line); it != options_.skip_lines.end()) {
+      ++report.skipped;
+      report.log += cat(source_.name, ":", line, ".", column, ": ", command_name(c),
+                        ": skipped: ", it->second, "\n");
+      return;
+    }
+  }
+  // `wait` blocks on another thread's commands, which are watched themselves.
+  Watchdog::Guard guard =
+      watchdog_ != nullptr && c.kind != K::Wait ? watchdog_->arm() : Watchdog::Guard();
   switch (c.kind) {
     case K::Module: return module(c, scope);
     case K::ModuleInstance: return module_instance(c, scope);
@@ -87,9 +99,7 @@ void Runner::command(const Command& c, Scope& scope) {
     case K::AssertUnlinkable:
     case K::AssertUninstantiable: return assert_instantiation(c, scope);
     case K::Thread: return thread(c, scope);
-    case K::Wait:
-      if (!c.id || !scope.threads.count(*c.id)) return fail(c, "unknown thread" + id_text(c.id));
-      return pass(c);
+    case K::Wait: return wait(c, scope);
   }
 }
 
@@ -296,18 +306,58 @@ void Runner::action(const Command& c, Scope& scope) {
   pass(c);
 }
 
-// threads proposal: (thread $t (shared (module $m))* command*). Sequential for now.
+// threads proposal (reference: run_command's Thread): (thread $t (shared (module $m))* cmd*)
+// starts the body on a new OS thread, with a fresh scope holding the shared instances (each
+// must be sharable: all its exports shared, i.e. shared memories) and spectest.
 void Runner::thread(const Command& c, Scope& scope) {
-  Scope inner;
-  inner.registry["spectest"] = std::nullopt;
+  auto task = std::make_shared<ThreadTask>();
+  task->scope.registry["spectest"] = std::nullopt;
   for (const std::string& name : c.shared_modules) {
-    if (auto it = scope.instances.find(name); it != scope.instances.end())
-      inner.instances[name] = it->second;
+    std::optional<std::string> id = name;
+    auto inst = lookup_instance(id, scope);
+    if (auto* error = std::get_if<std::string>(&inst)) return fail(c, *error);
+    for (const auto& [field, e] : engine_.exports(std::get<interp::InstanceAddr>(inst)))
+      if (e.kind != ExternKind::Memory || !engine_.memory_shared(e.addr))
+        return fail(c, "module" + id_text(id) + " is not sharable");
+    bind_name(task->scope.instances, id, std::optional(std::get<interp::InstanceAddr>(inst)));
     if (auto it = scope.modules.find(name); it != scope.modules.end())
-      inner.modules[name] = it->second;
+      bind_name(task->scope.modules, id, it->second);
   }
-  run(c.body, inner);
-  if (c.id) scope.threads[*c.id] = true;
+  task->runner = std::make_unique<Runner>(engine_, source_, options_, watchdog_);
+  ThreadTask* t = task.get();
+  const std::vector<Command>* body = &c.body;
+  t->os_thread = std::thread([t, body] {
+    t->runner->run(*body, t->scope);
+    t->runner->join_all(t->scope);
+  });
+  bind_name(scope.threads, c.id, task);
+  scope.spawned.push_back(std::move(task));
+}
+
+// (wait $t): joins the thread; its results join this runner's report.
+void Runner::wait(const Command& c, Scope& scope) {
+  auto it = scope.threads.find(c.id.value_or(""));
+  if (it == scope.threads.end())
+    return fail(c, c.id ? "unknown thread" + id_text(c.id) : "no thread defined");
+  join(*it->second);
+  pass(c);
+}
+
+void Runner::join(ThreadTask& task) {
+  if (task.joined) return;
+  task.os_thread.join();
+  task.joined = true;
+  RunReport& r = task.runner->report;
+  report.passed += r.passed;
+  report.failed += r.failed;
+  report.skipped += r.skipped;
+  report.log += r.log;
+  for (CheckResult& check : r.checks) report.checks.push_back(std::move(check));
+  r = RunReport{};
+}
+
+void Runner::join_all(Scope& scope) {
+  for (const std::shared_ptr<ThreadTask>& task : scope.spawned) join(*task);
 }
 
 std::pair<uint32_t, uint32_t> Runner::position(uint32_t offset) {
@@ -371,11 +421,37 @@ std::pair<uint32_t, uint32_t> line_column(const Source& source, uint32_t offset)
 
 RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,
                      const RunOptions& options) {
-  detail::Runner runner(engine, source, options);
+  // Every script gets the watchdog: it wakes a memory.atomic.wait nobody notifies. Running
+  // code polls for it only in scripts with threads (the interruptible loop costs ~15%,
+  // docs/interpreter-design.md), where a thread may spin on a flag that never comes.
+  std::unique_ptr<Watchdog> watchdog;
+  if (options.command_time_limit.count() > 0) {
+    bool has_threads =
+        std::any_of(script.commands.begin(), script.commands.end(),
+                    [](const text::Command& c) { return c.kind == text::Command::Kind::Thread; });
+    if (has_threads) engine.set_interruptible(true);
+    watchdog =
+        std::make_unique<Watchdog>(options.command_time_limit, [&engine] { engine.interrupt(); });
+  }
+  detail::Runner runner(engine, source, options, watchdog.get());
   detail::Scope scope;
   scope.registry["spectest"] = std::nullopt;
   runner.run(script.commands, scope);
-  return std::move(runner.report);
+  runner.join_all(scope);
+  RunReport report = std::move(runner.report);
+  // Threads' checks were merged when joined: back to source order.
+  std::stable_sort(report.checks.begin(), report.checks.end(),
+                   [](const CheckResult& a, const CheckResult& b) {
+                     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                   });
+  if (watchdog && watchdog->fired()) {
+    std::string message = cat("watchdog: a command ran longer than ", watchdog->limit().count(),
+                              " ms; the script's threads were interrupted");
+    report.checks.push_back(CheckResult{0, 0, "script", false, message});
+    ++report.failed;
+    report.log += cat(source.name, ": ", message, "\n");
+  }
+  return report;
 }
 
 RunReport run_script(const Source& source, const text::Script& script, const RunOptions& options) {

@@ -10,12 +10,21 @@
 // take an exported module or instance. Expected messages match by prefix (the reference's
 // rule), or not at all with `outcomes_only`.
 //
-// `thread`/`wait` (threads proposal): a thread's body runs to completion when the `thread`
-// command is reached, in its own scope (its own registry, plus the shared modules), on the
-// same store; `wait` only checks that the thread exists. Concurrent threads are a later issue.
+// `thread`/`wait` (threads proposal): `(thread $t (shared (module $m))* command*)` starts an OS
+// thread that runs the body in its own scope (its own registry and names, plus the instances of
+// the shared modules, which must be sharable: every export a shared memory) against the same
+// engine and store; `(wait $t)` joins it. A thread's results are merged into its parent's report
+// when it is joined (threads nobody waits for are joined at the end of their parent's body);
+// the final report lists every check in source order. A watchdog (wast/watchdog.h) bounds each
+// command's time (`command_time_limit`): a command that exceeds it interrupts the engine, so
+// that a buggy script (a deadlock, a lost notify, an endless loop in a script with threads)
+// fails instead of hanging. In scripts without threads only waits are interrupted (running
+// code polls for the watchdog only in scripts with threads; use --fuel for endless loops).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +41,12 @@ struct RunOptions {
   bool record_outcomes = false;  // fill RunReport::outcomes (wast/outcome.h)
   Features features;
   interp::EngineOptions engine;  // fuel, call depth, trace
+  // The longest a command may run (0: no watchdog); `wait` is exempt (it waits for commands
+  // that are themselves bounded).
+  std::chrono::milliseconds command_time_limit{60'000};
+  // Assertion-level skips (wast/skip_list.h): command line -> reason. Skipped commands are
+  // counted as skipped, never as passed.
+  std::map<uint32_t, std::string> skip_lines;
 };
 
 // One checked command: every command counts once, except `thread`, whose body's commands
@@ -44,7 +59,7 @@ struct CheckResult {
 };
 
 struct RunReport {
-  uint64_t passed = 0, failed = 0;
+  uint64_t passed = 0, failed = 0, skipped = 0;
   std::vector<CheckResult> checks;
   std::string log;  // "file:line.col: command: message" per failure, and spectest's prints
   // With RunOptions::record_outcomes: `line: command "name": outcome` per module, action and

@@ -6,12 +6,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <variant>
 
 #include "spec/validate.h"
 #include "wast/outcome.h"
 #include "wast/runner.h"
 #include "wast/values.h"
+#include "wast/watchdog.h"
 
 namespace wasm::wast::detail {
 
@@ -23,6 +25,8 @@ struct Definition {
 };
 using DefinitionPtr = std::shared_ptr<const Definition>;
 
+struct ThreadTask;
+
 // The reference's `modules`, `instances` and `registry` maps. Key "" is the latest binding.
 // A null definition or an absent instance marks a module that failed to load: later commands
 // naming it report that instead of running against an older module.
@@ -30,7 +34,8 @@ struct Scope {
   std::map<std::string, DefinitionPtr> modules;
   std::map<std::string, std::optional<interp::InstanceAddr>> instances;
   std::map<std::string, std::optional<interp::InstanceAddr>> registry;  // nullopt: spectest
-  std::map<std::string, bool> threads;
+  std::map<std::string, std::shared_ptr<ThreadTask>> threads;
+  std::vector<std::shared_ptr<ThreadTask>> spawned;  // in start order, for joining at the end
 };
 
 // An action's result: a script error (unknown export, wrong arguments, ...) or the outcome.
@@ -41,10 +46,13 @@ struct ActionResult {
 
 class Runner {
  public:
-  Runner(interp::Engine& engine, const Source& source, const RunOptions& options)
-      : engine_(engine), source_(source), options_(options) {}
+  Runner(interp::Engine& engine, const Source& source, const RunOptions& options,
+         Watchdog* watchdog)
+      : engine_(engine), source_(source), options_(options), watchdog_(watchdog) {}
 
   void run(const std::vector<text::Command>& commands, Scope& scope);
+  // Joins the threads of `scope` nobody waited for, merging their reports.
+  void join_all(Scope& scope);
   RunReport report;
 
  private:
@@ -54,6 +62,8 @@ class Runner {
   void do_register(const text::Command& c, Scope& scope);
   void action(const text::Command& c, Scope& scope);
   void thread(const text::Command& c, Scope& scope);
+  void wait(const text::Command& c, Scope& scope);
+  void join(ThreadTask& task);
 
   // runner_assert.cpp
   void assert_return(const text::Command& c, Scope& scope);
@@ -92,7 +102,16 @@ class Runner {
   interp::Engine& engine_;
   const Source& source_;
   const RunOptions& options_;
+  Watchdog* watchdog_;  // null: no time limit
   std::vector<DefinitionPtr> keep_alive_;
+};
+
+// A running `thread` body: its own runner and scope, on an OS thread.
+struct ThreadTask {
+  std::unique_ptr<Runner> runner;
+  Scope scope;
+  std::thread os_thread;
+  bool joined = false;
 };
 
 const char* command_name(const text::Command& c);

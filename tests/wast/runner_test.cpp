@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+
 #include "text/script.h"
 
 namespace wasm::wast {
@@ -190,7 +193,7 @@ TEST(Runner, References) {
   EXPECT_EQ(r.failed, 2u) << failures(r);
 }
 
-TEST(Runner, ThreadsRunSequentiallyInTheirOwnScope) {
+TEST(Runner, ThreadsRunInTheirOwnScope) {
   RunReport r = run(R"(
 (module $Mem (memory (export "shared") 1 1 shared))
 (thread $T (shared (module $Mem))
@@ -200,9 +203,109 @@ TEST(Runner, ThreadsRunSequentiallyInTheirOwnScope) {
   (invoke "run"))
 (wait $T)
 (wait $U)
+(module $Check (memory (import "mem" "shared") 1 1 shared))
 )");
   EXPECT_EQ(r.passed, 5u) << failures(r);
-  EXPECT_EQ(r.failed, 1u) << failures(r);  // (wait $U)
+  EXPECT_EQ(r.failed, 2u) << failures(r);  // (wait $U); "mem" is registered in $T's scope only
+  EXPECT_NE(failures(r).find("unknown thread $U"), std::string::npos) << failures(r);
+  EXPECT_NE(failures(r).find("unknown import \"mem\""), std::string::npos) << failures(r);
+}
+
+// The threads really run at once: $A blocks in memory.atomic.wait until $B notifies it, which
+// $B only does once $A is waiting (notify returns 1). Sequential execution would fail or hang.
+TEST(Runner, ThreadsRunConcurrently) {
+  RunReport r = run(R"(
+(module $Mem (memory (export "shared") 1 1 shared))
+(thread $A (shared (module $Mem))
+  (register "mem" $Mem)
+  (module (memory (import "mem" "shared") 1 1 shared)
+    (func (export "run") (result i32)
+      (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1))))
+  (assert_return (invoke "run") (i32.const 0)))
+(thread $B (shared (module $Mem))
+  (register "mem" $Mem)
+  (module (memory (import "mem" "shared") 1 1 shared)
+    (func (export "run")
+      (loop (br_if 0 (i32.eqz (memory.atomic.notify (i32.const 0) (i32.const 1)))))))
+  (assert_return (invoke "run")))
+(wait $A)
+(wait $B)
+)");
+  EXPECT_EQ(r.passed, 9u) << failures(r);
+  EXPECT_EQ(r.failed, 0u) << failures(r);
+}
+
+// Results of threads are merged in source order with their own locations, whatever the order
+// in which the threads finish.
+TEST(Runner, ThreadResultsInSourceOrder) {
+  RunReport r = run(R"((module $Mem (memory (export "shared") 1 1 shared))
+(thread $Slow (shared (module $Mem))
+  (register "mem" $Mem)
+  (module (memory (import "mem" "shared") 1 1 shared)
+    (func (export "wait") (result i32)
+      (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 50000000))))
+  (assert_return (invoke "wait") (i32.const 1)))
+(thread $Fast
+  (module (func (export "f") (result i32) (i32.const 1)))
+  (assert_return (invoke "f") (i32.const 2)))
+(wait $Fast)
+(wait $Slow)
+)");
+  EXPECT_EQ(r.failed, 2u) << failures(r);  // $Slow times out (2, not 1); $Fast gets 1, not 2
+  std::vector<uint32_t> lines;
+  for (const CheckResult& c : r.checks) lines.push_back(c.line);
+  EXPECT_TRUE(std::is_sorted(lines.begin(), lines.end()));
+  std::vector<std::string> failed;
+  for (const CheckResult& c : r.checks)
+    if (!c.passed) failed.push_back(cat(c.line, ".", c.column, " ", c.command));
+  EXPECT_EQ(failed, (std::vector<std::string>{"7.3 assert_return", "10.3 assert_return"}));
+}
+
+TEST(Runner, SharedModulesMustBeSharable) {
+  RunReport r = run(R"(
+(module $F (func (export "f")))
+(thread $T (shared (module $F)))
+(thread $U (shared (module $Missing)))
+)");
+  EXPECT_EQ(r.failed, 2u) << failures(r);
+  EXPECT_NE(failures(r).find("module $F is not sharable"), std::string::npos) << failures(r);
+}
+
+// A command that never ends (an endless loop; a wait nobody notifies) is interrupted by the
+// watchdog: the script fails instead of hanging.
+TEST(Runner, WatchdogInterruptsHangingCommands) {
+  RunOptions options;
+  options.command_time_limit = std::chrono::milliseconds(200);
+  RunReport r = run(R"(
+(module $Mem (memory (export "shared") 1 1 shared))
+(thread $T (shared (module $Mem))
+  (register "mem" $Mem)
+  (module (memory (import "mem" "shared") 1 1 shared)
+    (func (export "run") (result i32)
+      (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1))))
+  (assert_return (invoke "run") (i32.const 0)))
+(module (func (export "spin") (loop (br 0))))
+(assert_return (invoke "spin"))
+(wait $T)
+)",
+                    options);
+  EXPECT_EQ(r.failed, 3u) << failures(r);  // both commands, and the watchdog's verdict
+  EXPECT_NE(failures(r).find("interrupted"), std::string::npos) << failures(r);
+  EXPECT_NE(failures(r).find("watchdog"), std::string::npos) << failures(r);
+}
+
+TEST(Runner, SkippedCommandsAreNotPassed) {
+  RunOptions options;
+  options.skip_lines[3] = "outdated";
+  RunReport r = run(R"(
+(module (func (export "f") (result i32) (i32.const 1)))
+(assert_return (invoke "f") (i32.const 2))
+(assert_return (invoke "f") (i32.const 1))
+)",
+                    options);
+  EXPECT_EQ(r.passed, 2u) << failures(r);
+  EXPECT_EQ(r.failed, 0u) << failures(r);
+  EXPECT_EQ(r.skipped, 1u);
 }
 
 }  // namespace
