@@ -30,6 +30,12 @@ Store& Engine::store() { return *store_; }
 
 Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule& v,
                                          std::span<const ExternVal> imports) {
+  if (options_.check_typing && !v.stack_types) {
+    // The checking mode needs the validator's per-instruction types: validate again, recording.
+    Result<ValidatedModule> recorded = validate(m, types(), true);
+    if (!recorded) return recorded.error();
+    return interp::instantiate(*store_, options_, m, *recorded, imports);
+  }
   return interp::instantiate(*store_, options_, m, v, imports);
 }
 

@@ -66,6 +66,12 @@ struct EngineOptions {
   uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
   std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
   numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+  // Checking mode (--check-typing; interpreter/check_typing.h): after every reduction, re-type
+  // the configuration against the spec's configuration typing (appendix/properties.rst). A
+  // violation calls on_typing_violation with the report if set (the invocation then ends in a
+  // trap with the report as its message), otherwise prints the report and aborts.
+  bool check_typing = false;
+  void (*on_typing_violation)(const std::string& report) = nullptr;
 };
 
 class Engine {

@@ -15,6 +15,10 @@
 #include "spec/type_store.h"
 #include "spec/types.h"
 
+namespace wasm {
+struct StackTypes;
+}
+
 namespace wasm::valid {
 
 // spec: localtype ::= init t   (init ::= SET | UNSET)
@@ -40,6 +44,7 @@ struct Context {
   std::vector<LocalType> locals;
   std::optional<ResultType> return_;
   std::vector<bool> refs;            // spec: C.refs, as a set of function indices
+  StackTypes* record = nullptr;      // non-null: record the stack types (spec/validate.h)
 
   const TypeStore& s() const { return *store; }
 };

@@ -134,6 +134,11 @@ void valid_func_body(Context& c, const Func& f) {
     c.locals.push_back(LocalType{defaultable(lt), lt});
   }
   c.return_ = ft.results;
+  if (c.record != nullptr) {
+    StackTypes::Body& b = c.record->bodies[&f.body];
+    for (const LocalType& l : c.locals) b.locals.push_back(l.type);
+    b.results = ft.results;
+  }
   InstrValidator(c).check_expr(f.body, ft.results, f.at);
   c.locals.clear();
   c.return_.reset();
@@ -162,10 +167,12 @@ ExternType valid_export(const Context& c, const Export& ex) {
 }
 
 // spec: Module_ok
-ValidatedModule valid_module(const Module& m, TypeStore& store) {
+ValidatedModule valid_module(const Module& m, TypeStore& store, bool record) {
   reject_module_linking(m);
   Context c;
   c.store = &store;
+  auto recorded = record ? std::make_shared<StackTypes>() : nullptr;
+  c.record = recorded.get();
   c.refs = declared_refs(m);
   for (const TypeDef& t : m.types) valid_rectype(c, t.rec, m.at);
   ValidatedModule out;
@@ -191,6 +198,7 @@ ValidatedModule valid_module(const Module& m, TypeStore& store) {
   out.globals = std::move(c.globals);
   out.tags = std::move(c.tags);
   out.elems = std::move(c.elems);
+  out.stack_types = std::move(recorded);
   return out;
 }
 
@@ -198,8 +206,12 @@ ValidatedModule valid_module(const Module& m, TypeStore& store) {
 }  // namespace valid
 
 Result<ValidatedModule> validate(const Module& m, TypeStore& store) {
+  return validate(m, store, false);
+}
+
+Result<ValidatedModule> validate(const Module& m, TypeStore& store, bool record_stack_types) {
   try {
-    return catch_error([&] { return valid::valid_module(m, store); });
+    return catch_error([&] { return valid::valid_module(m, store, record_stack_types); });
   } catch (const std::bad_variant_access&) {
     // An immediate that does not fit its opcode's Imm kind: a front end's bug, reported as
     // data rather than a crash.

@@ -1,6 +1,8 @@
 // Public surface of validation — valid/modules.rst (Module_ok).
 #pragma once
 
+#include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "spec/ast.h"
@@ -8,6 +10,19 @@
 #include "spec/type_store.h"
 
 namespace wasm {
+
+// The types the validator computes for each function body, recorded on request for the
+// interpreter's configuration-typing check (EngineOptions::check_typing): the operand stack
+// (the appendix algorithm's `vals`) before each reachable instruction, keyed by its address in
+// the Module, and each body's local and result types. Canonical, like ValidatedModule.
+struct StackTypes {
+  struct Body {
+    std::vector<ValType> locals;  // parameters first
+    ResultType results;
+  };
+  std::unordered_map<const Instr*, std::vector<ValType>> before;
+  std::unordered_map<const Expr*, Body> bodies;
+};
 
 // What validation learns about a module, in canonical form (spec/type_store.h): every Index heap
 // type, and ExternType::type for functions and tags, is a TypeId of the store used to validate.
@@ -21,6 +36,7 @@ struct ValidatedModule {
   std::vector<RefType> elems;        // element segments' reference types
   std::vector<ExternType> imports;   // parallel to Module::imports
   std::vector<ExternType> exports;   // parallel to Module::exports
+  std::shared_ptr<const StackTypes> stack_types;  // only when asked for (see validate below)
 };
 
 // Validates m, interning its types into `store` (share one store between modules that are
@@ -28,6 +44,8 @@ struct ValidatedModule {
 // On failure: Error{Phase::Invalid, span of the culprit, message starting with the suite's
 // string ("type mismatch", "unknown local 3", ...)}.
 Result<ValidatedModule> validate(const Module& m, TypeStore& store);
+// The same, also recording ValidatedModule::stack_types when `record_stack_types`.
+Result<ValidatedModule> validate(const Module& m, TypeStore& store, bool record_stack_types);
 
 // The same, with default_type_store().
 Result<ValidatedModule> validate(const Module& m);
