@@ -205,7 +205,7 @@ std::string check_frame(const Thread& t, const FrameView& f, uint64_t step, uint
 
 }  // namespace
 
-std::string check_configuration(const Thread& t, uint64_t step, bool with_store) {
+std::string check_configuration(const Thread& t, uint64_t step, bool with_store, uint32_t callers) {
   if (with_store)
     if (std::string e = check_store(t.store); !e.empty())
       return cat("configuration typing violated after step ", step, ": store: ", e);
@@ -213,7 +213,7 @@ std::string check_configuration(const Thread& t, uint64_t step, bool with_store)
   for (uint32_t d = t.depth;; --d) {
     if (f.code != nullptr && f.code->typing)
       if (std::string e = check_frame(t, f, step, d - t.entry_depth); !e.empty()) return e;
-    if (d == t.entry_depth) break;
+    if (d == t.entry_depth || callers-- == 0) break;
     const Frame& caller = t.frames[d - 1];
     f = FrameView{caller.code, caller.pc, caller.base, f.base, false};
   }

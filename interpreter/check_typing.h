@@ -15,8 +15,11 @@ namespace wasm::interp {
 // when the configuration of t (its registers saved in t) is well typed, else a report naming the
 // step, the function, the instruction, and the expected against the actual value.
 // `with_store`: also re-check the whole store (Store_ok: globals, tables, element segments,
-// structures, arrays, exceptions), which costs O(store).
-std::string check_configuration(const Thread& t, uint64_t step, bool with_store);
+// structures, arrays, exceptions), which costs O(store). `callers`: how many of the callers'
+// frames to check, innermost first (a caller's frame cannot change while a callee runs, which
+// writes only above its base: after a call only the new caller's needs checking).
+std::string check_configuration(const Thread& t, uint64_t step, bool with_store,
+                                uint32_t callers = ~0u);
 
 // spec: the terminal configuration of an invocation that returned: values of the function's
 // result types on top of the entry frame. Same report format.

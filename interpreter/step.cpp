@@ -113,7 +113,8 @@ inline bool in_bounds(uint64_t ea, uint64_t n, uint64_t size) { return n <= size
 
 // Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step());
 // Check: re-type the configuration before each reduction (EngineOptions::check_typing; the
-// store every kStoreCheckPeriod steps), reporting a violation with typing_violation.
+// store and every frame every kStoreCheckPeriod steps, a caller's frame also when it calls),
+// reporting a violation with typing_violation.
 inline constexpr uint64_t kStoreCheckPeriod = 64;
 template <bool Trace, bool Limited, bool Check>
 Status loop(Thread& t, uint64_t limit) {
@@ -167,8 +168,14 @@ Status loop(Thread& t, uint64_t limit) {
     if constexpr (Check) {
       SAVE(pc);
       // A constant expression (no typing) runs while instantiation is still filling the store.
+      // A caller's frame only changes when it makes a call: check the new callers' frames then,
+      // and all of them every kStoreCheckPeriod steps.
       bool with_store = code->typing && t.steps % kStoreCheckPeriod == 0;
-      std::string report = check_configuration(t, t.steps, with_store);
+      uint32_t callers = with_store || t.checked_depth == ~0u ? ~0u
+                         : t.depth > t.checked_depth         ? t.depth - t.checked_depth
+                                                             : 0;
+      t.checked_depth = t.depth;
+      std::string report = check_configuration(t, t.steps, with_store, callers);
       if (!report.empty()) [[unlikely]] {
         typing_violation(t, report);
         t.message = std::move(report);

@@ -109,6 +109,38 @@ TEST_F(CheckTypingTest, ReportsAWrongStackHeightAndAWrongLocal) {
             std::string::npos);
 }
 
+// A caller's frame is typed before its call, less the callee's arguments.
+TEST_F(CheckTypingTest, ChecksTheCallersFrames) {
+  InstanceAddr inst = load(kModule);
+  const Code& caller = *func(inst, "calls").code;
+  const Code& callee = *func(inst, "add").code;
+  uint32_t call_pc = 0;
+  for (uint32_t pc = 0; pc < caller.ops.size(); ++pc)
+    if (caller.ops[pc].code == uint16_t(Opcode::Call))
+      call_pc = pc;  // the last call: at an empty stack
+  ASSERT_EQ(caller.typing->stack[call_pc].size(), 2u);
+  auto stopped = [&](uint32_t caller_height) {
+    Thread t(engine_.store(), engine_.options());
+    t.values.assign(64, Slot::of_i32(1));
+    t.values[0] = Slot::of_ref(kNullRef);  // the caller's local (ref null $s)
+    for (uint32_t i = 0; i < caller_height; ++i) t.values[1 + i] = Slot::of_i64(uint64_t(1) << 40);
+    t.frames[0] = Frame{&caller, nullptr, call_pc + 1, 0};
+    t.depth = 1;
+    t.code = &callee;
+    t.base = 1 + caller_height;
+    t.values[t.base + 2] = Slot::of_i64(0);
+    t.pc = 2;
+    t.sp = t.base + callee.locals + 2;
+    return check_configuration(t, 9, false);
+  };
+  EXPECT_EQ(stopped(0), "");
+  std::string report = stopped(1);
+  EXPECT_NE(report.find("function 1 (frame depth 0), pc " + std::to_string(call_pc) +
+                        " (call): operand stack height 1, expected 0"),
+            std::string::npos)
+      << report;
+}
+
 TEST_F(CheckTypingTest, ReportsIllTypedStoreObjects) {
   InstanceAddr inst = load(kModule);
   EXPECT_EQ(result(inst, "calls"), 8u);
