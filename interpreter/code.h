@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -72,6 +73,19 @@ struct Handler {
   uint32_t resume = 0;  // Delegate: the index of the next entry to consider
 };
 
+// The static types of a lowered function body, for the checking mode (EngineOptions::check_typing,
+// interpreter/check_typing.h): from the validator's records (spec/validate.h, StackTypes),
+// attached to the ops by lowering. Absent unless that mode is on.
+struct CodeTyping {
+  uint32_t func = 0;                        // index in the module's function space (reports)
+  std::vector<ValType> locals;              // parameters, then declared locals
+  ResultType results;
+  std::vector<std::vector<ValType>> stack;  // per pc: the operand types above the locals before
+                                            // ops[pc] runs (legacy catch: the exception slot too)
+  std::vector<uint8_t> known;               // per pc: whether stack[pc] was recorded (the first
+                                            // op lowered from an instruction; not end/else jumps)
+};
+
 // A lowered function body (or constant expression).
 struct Code {
   std::vector<Op> ops;
@@ -83,6 +97,7 @@ struct Code {
   uint32_t locals = 0;      // all locals: parameters, declared locals, hidden exception locals
   uint32_t results = 0;
   uint32_t max_height = 0;  // maximum slots used above the locals base
+  std::unique_ptr<CodeTyping> typing;  // checking mode only
 };
 
 // The messages of kTrapOp.

@@ -60,6 +60,8 @@ struct Thread {
   std::string message;  // Trap/Exhaustion: the suite's message
   uint64_t exn = 0;          // Exception: the exnref escaping the invocation
   uint64_t fuel = 0;         // remaining reductions (0 = no limit)
+  uint64_t steps = 0;        // reductions so far (counted in the checking mode only)
+  uint32_t checked_depth = ~0u;  // checking mode: the depth at which all frames were last checked
 
   // Makes room for n more slots above sp (reallocates; registers are indices, so stay valid).
   void reserve(uint32_t n) {

@@ -34,6 +34,17 @@ Store& Engine::store() { return *store_; }
 
 Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule& v,
                                          std::span<const ExternVal> imports) {
+  if (options_.check_typing && !v.stack_types) {
+    // The checking mode needs the validator's per-instruction types: validate again, recording.
+    // (The same verdict as before: the relaxed custom-descriptors rule only accepts more.)
+    ValidateOptions again;
+    again.module_linking = v.module_linking;
+    again.custom_descriptors = true;
+    again.record_stack_types = true;
+    Result<ValidatedModule> recorded = validate(m, types(), again);
+    if (!recorded) return recorded.error();
+    return interp::instantiate(*store_, options_, m, *recorded, imports);
+  }
   return interp::instantiate(*store_, options_, m, v, imports);
 }
 

@@ -79,6 +79,12 @@ struct EngineOptions {
   // runs one thread only (a fuzzer) sets 0: nobody could notify, so a wait that would block
   // forever times out at once instead.
   int64_t max_wait_ns = -1;
+  // Checking mode (--check-typing; interpreter/check_typing.h): after every reduction, re-type
+  // the configuration against the spec's configuration typing (appendix/properties.rst). A
+  // violation calls on_typing_violation with the report if set (the invocation then ends in a
+  // trap with the report as its message), otherwise prints the report and aborts.
+  bool check_typing = false;
+  void (*on_typing_violation)(const std::string& report) = nullptr;
 };
 
 class Engine {

@@ -45,9 +45,11 @@ struct Ctrl {
 
 class Lowerer {
  public:
-  Lowerer(const Store& s, const ModuleInst& m) : types_(s.types()), module_(m) {}
+  Lowerer(const Store& s, const ModuleInst& m, const StackTypes* typing = nullptr)
+      : types_(s.types()), module_(m), typing_(typing) {}
 
-  std::unique_ptr<Code> run(const Expr& body, uint32_t params, uint32_t locals, uint32_t results);
+  std::unique_ptr<Code> run(const Expr& body, uint32_t params, uint32_t locals, uint32_t results,
+                            uint32_t func = 0);
 
  private:
   const FuncType& func_type(TypeIdx x) const { return types_.expand(module_.types[x]).func; }
@@ -59,6 +61,7 @@ class Lowerer {
   }
   uint32_t pc() const { return uint32_t(code_->ops.size()); }
   Op& emit(uint16_t op, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint16_t x = 0) {
+    if (pending_ != nullptr) record_types();
     code_->ops.push_back(Op{op, x, a, b, c});
     return code_->ops.back();
   }
@@ -69,6 +72,7 @@ class Lowerer {
     emit(op, a).set_bc(reinterpret_cast<uint64_t>(p));
   }
   void unreachable() { ctrls_.back().unreachable = true; }
+  void record_types();
 
   // Labels. `outside` skips the innermost frame (catch clauses and delegate are resolved in the
   // context enclosing their try).
@@ -97,7 +101,27 @@ class Lowerer {
   std::unique_ptr<Code> code_;
   std::vector<Ctrl> ctrls_;
   uint32_t h_ = 0;
+  // Checking mode: the validator's records, and the operand types before the instruction being
+  // lowered, attached to the first op it emits.
+  const StackTypes* typing_ = nullptr;
+  const std::vector<ValType>* pending_ = nullptr;
 };
+
+// Checking mode: the operand types before ops[pc()] are the validator's, plus the exception
+// slot each enclosing legacy catch clause keeps at its block's height (an exnref).
+void Lowerer::record_types() {
+  CodeTyping& ty = *code_->typing;
+  uint32_t at = pc();
+  ty.stack.resize(at + 1);
+  ty.known.resize(at + 1);
+  std::vector<ValType> s = *pending_;
+  for (const Ctrl& c : ctrls_)
+    if (c.kind == CtrlKind::Try && c.part > 0 && c.height - code_->locals <= s.size())
+      s.insert(s.begin() + (c.height - code_->locals), ValType::ref_of(true, HeapKind::Exn));
+  ty.stack[at] = std::move(s);
+  ty.known[at] = 1;
+  pending_ = nullptr;
+}
 
 std::pair<uint32_t, uint32_t> Lowerer::block_type(const BlockType& bt) const {
   switch (bt.kind) {
@@ -112,8 +136,16 @@ std::pair<uint32_t, uint32_t> Lowerer::block_type(const BlockType& bt) const {
 }
 
 std::unique_ptr<Code> Lowerer::run(const Expr& body, uint32_t params, uint32_t locals,
-                                   uint32_t results) {
+                                   uint32_t results, uint32_t func) {
   code_ = std::make_unique<Code>();
+  if (typing_ != nullptr) {
+    code_->typing = std::make_unique<CodeTyping>();
+    code_->typing->func = func;
+    if (auto it = typing_->bodies.find(&body); it != typing_->bodies.end()) {
+      code_->typing->locals = it->second.locals;
+      code_->typing->results = it->second.results;
+    }
+  }
   code_->params = params;
   code_->locals = locals;
   code_->results = results;
@@ -128,10 +160,20 @@ std::unique_ptr<Code> Lowerer::run(const Expr& body, uint32_t params, uint32_t l
   while (!ctrls_.empty()) {
     Ctrl& c = ctrls_.back();
     if (c.unreachable || c.pos == c.body->size()) {
+      pending_ = nullptr;
       end_part();
       continue;
     }
-    instr((*c.body)[c.pos++]);
+    const Instr& e = (*c.body)[c.pos++];
+    if (typing_ != nullptr) {
+      auto it = typing_->before.find(&e);
+      pending_ = it == typing_->before.end() ? nullptr : &it->second;
+    }
+    instr(e);
+  }
+  if (code_->typing) {
+    code_->typing->stack.resize(code_->ops.size());
+    code_->typing->known.resize(code_->ops.size());
   }
   return std::move(code_);
 }
@@ -547,10 +589,10 @@ void Lowerer::other(const Instr& e) {
 
 std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
                                  const FuncType& type, const std::vector<ValType>& locals,
-                                 const Expr& body) {
-  Lowerer l(store, module);
+                                 const Expr& body, const StackTypes* typing, uint32_t func) {
+  Lowerer l(store, module, typing);
   uint32_t params = uint32_t(type.params.size());
-  return l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()));
+  return l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()), func);
 }
 
 std::unique_ptr<Code> lower_const(const Store& store, const ModuleInst& module, const Expr& e) {

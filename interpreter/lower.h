@@ -6,14 +6,18 @@
 #include "interpreter/code.h"
 #include "interpreter/store.h"
 #include "spec/ast.h"
+#include "spec/validate.h"
 
 namespace wasm::interp {
 
 // Lowers a function with the given (canonical) type and declared locals. `module` must already
 // hold the addresses and pointers of every index space (types, funcs, globals, tags, ...).
+// With `typing` (the validator's records), also fills Code::typing for the checking mode;
+// `func` is the function's index, for reports.
 std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
                                  const FuncType& type, const std::vector<ValType>& locals,
-                                 const Expr& body);
+                                 const Expr& body, const StackTypes* typing = nullptr,
+                                 uint32_t func = 0);
 
 // Lowers a constant expression (exec/modules.rst evaluates it as a function body of one result).
 std::unique_ptr<Code> lower_const(const Store& store, const ModuleInst& module, const Expr& e);

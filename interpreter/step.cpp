@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstring>
 
+#include "interpreter/check_typing.h"
 #include "interpreter/config.h"
 #include "interpreter/exec.h"
 #include "interpreter/numerics.h"
@@ -147,8 +148,12 @@ void shared_store(uint8_t* p, T v) {
     T v = T(sp[-1].lo); if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
     else { std::memcpy(m->data + ea, &v, sizeof(T)); } sp -= 2; break; }
 
-// Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step()).
-template <bool Trace, bool Limited>
+// Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step());
+// Check: re-type the configuration before each reduction (EngineOptions::check_typing; the
+// store and every frame every kStoreCheckPeriod steps, a caller's frame also when it calls),
+// reporting a violation with typing_violation.
+inline constexpr uint64_t kStoreCheckPeriod = 64;
+template <bool Trace, bool Limited, bool Check>
 Status loop(Thread& t, uint64_t limit) {
   Store& store = t.store;
   const Code* code;
@@ -197,6 +202,24 @@ Status loop(Thread& t, uint64_t limit) {
   };
 
   for (;;) {
+    if constexpr (Check) {
+      SAVE(pc);
+      // A constant expression (no typing) runs while instantiation is still filling the store.
+      // A caller's frame only changes when it makes a call: check the new callers' frames then,
+      // and all of them every kStoreCheckPeriod steps.
+      bool with_store = code->typing && t.steps % kStoreCheckPeriod == 0;
+      uint32_t callers = with_store || t.checked_depth == ~0u ? ~0u
+                         : t.depth > t.checked_depth         ? t.depth - t.checked_depth
+                                                             : 0;
+      t.checked_depth = t.depth;
+      std::string report = check_configuration(t, t.steps, with_store, callers);
+      if (!report.empty()) [[unlikely]] {
+        typing_violation(t, report);
+        t.message = std::move(report);
+        return Status::Trap;
+      }
+      ++t.steps;
+    }
     if constexpr (Limited) {
       if (limit-- == 0) {
         SAVE(pc);
@@ -535,8 +558,30 @@ Status loop(Thread& t, uint64_t limit) {
   }
 }
 
+namespace {
+// The checking mode's end of an invocation: a returning one has values of its result types; the
+// store is well typed whatever the outcome.
+Status check_end(Thread& t, Status s) {
+  // After a trap, an exception or an exhaustion the registers may be mid-instruction: only the
+  // store is checked then. Out of fuel (Running), the configuration is whole. Constant
+  // expressions (no typing) run while instantiation is still filling the store: not checked.
+  if (t.code == nullptr || !t.code->typing) return s;
+  std::string report = s == Status::Done      ? check_results(t, t.steps)
+                       : s == Status::Running ? check_configuration(t, t.steps, true)
+                                              : check_store_state(t, t.steps);
+  if (report.empty()) return s;
+  typing_violation(t, report);
+  t.message = std::move(report);
+  return Status::Trap;
+}
+}  // namespace
+
 Status step(Thread& t) {
-  return t.options.trace != nullptr ? loop<true, true>(t, 1) : loop<false, true>(t, 1);
+  if (t.options.check_typing) [[unlikely]] {
+    Status s = t.options.trace != nullptr ? loop<true, true, true>(t, 1) : loop<false, true, true>(t, 1);
+    return s == Status::Running ? s : check_end(t, s);
+  }
+  return t.options.trace != nullptr ? loop<true, true, false>(t, 1) : loop<false, true, false>(t, 1);
 }
 
 // The watchdog's variant of run: reductions in slices of kInterruptSlice, polling the store's
@@ -562,9 +607,16 @@ Status run_interruptible(Thread& t) {
 Status run(Thread& t) {
   if (t.store.interruptible) return run_interruptible(t);
   uint64_t limit = t.options.fuel;
-  Status s = t.options.trace != nullptr ? loop<true, true>(t, limit == 0 ? ~uint64_t(0) : limit)
-             : limit != 0               ? loop<false, true>(t, limit)
-                                        : loop<false, false>(t, 0);
+  Status s;
+  if (t.options.check_typing) [[unlikely]] {
+    uint64_t n = limit == 0 ? ~uint64_t(0) : limit;
+    s = t.options.trace != nullptr ? loop<true, true, true>(t, n) : loop<false, true, true>(t, n);
+    s = check_end(t, s);
+  } else {
+    s = t.options.trace != nullptr ? loop<true, true, false>(t, limit == 0 ? ~uint64_t(0) : limit)
+        : limit != 0               ? loop<false, true, false>(t, limit)
+                                   : loop<false, false, false>(t, 0);
+  }
   if (s == Status::Running) {
     t.message = "fuel exhausted";
     return Status::Exhaustion;

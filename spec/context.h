@@ -17,6 +17,10 @@
 #include "spec/type_store.h"
 #include "spec/types.h"
 
+namespace wasm {
+struct StackTypes;
+}
+
 namespace wasm::valid {
 
 // spec: localtype ::= init t   (init ::= SET | UNSET)
@@ -51,6 +55,7 @@ struct Context {
   std::vector<LinkType> modules;    // the module index space
   std::vector<LinkType> instances;  // the instance index space
   const Context* parent = nullptr;  // the enclosing module's context, as at this definition
+  StackTypes* record = nullptr;      // non-null: record the stack types (spec/validate.h)
 
   const TypeStore& s() const { return *store; }
 };

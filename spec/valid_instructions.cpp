@@ -5,6 +5,7 @@
 // mismatch, reports the list against the stack's top (as valid.ml does), so that messages read
 // "type mismatch: instruction requires [i32 i32] but stack has [i64]". Acceptance is unchanged.
 #include "spec/valid_instructions.h"
+#include "spec/validate.h"
 
 #include <algorithm>
 
@@ -157,6 +158,7 @@ void InstrValidator::end_part() {
 
 void InstrValidator::check_instr(const Instr& e) {
   using enum Opcode;
+  if (c_.record != nullptr && !ctrls_.back().unreachable) c_.record->before[&e] = vals_;
   switch (e.op) {
     case Unreachable: unreachable(); return;
     case Block: block(e, FrameKind::Block); return;

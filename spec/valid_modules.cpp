@@ -131,6 +131,11 @@ void valid_func_body(Context& c, const Func& f) {
     c.locals.push_back(LocalType{defaultable(lt), lt});
   }
   c.return_ = ft.results;
+  if (c.record != nullptr) {
+    StackTypes::Body& b = c.record->bodies[&f.body];
+    for (const LocalType& l : c.locals) b.locals.push_back(l.type);
+    b.results = ft.results;
+  }
   InstrValidator(c).check_expr(f.body, ft.results, f.at);
   c.locals.clear();
   c.return_.reset();
@@ -187,6 +192,8 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   c.module_linking = options.module_linking;
   c.custom_descriptors = options.custom_descriptors;
   c.parent = parent;
+  auto recorded = options.record_stack_types ? std::make_shared<StackTypes>() : nullptr;
+  c.record = recorded.get();
   ValidatedModule out;
   out.module_linking = options.module_linking;
   ImportNames names;
@@ -222,6 +229,7 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   out.globals = std::move(c.globals);
   out.tags = std::move(c.tags);
   out.elems = std::move(c.elems);
+  out.stack_types = std::move(recorded);
   return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "spec/ast.h"
@@ -10,6 +11,19 @@
 #include "spec/type_store.h"
 
 namespace wasm {
+
+// The types the validator computes for each function body, recorded on request for the
+// interpreter's configuration-typing check (EngineOptions::check_typing): the operand stack
+// (the appendix algorithm's `vals`) before each reachable instruction, keyed by its address in
+// the Module, and each body's local and result types. Canonical, like ValidatedModule.
+struct StackTypes {
+  struct Body {
+    std::vector<ValType> locals;  // parameters first
+    ResultType results;
+  };
+  std::unordered_map<const Instr*, std::vector<ValType>> before;
+  std::unordered_map<const Expr*, Body> bodies;
+};
 
 // What validation learns about a module, in canonical form (spec/type_store.h): every Index heap
 // type, and ExternType::type for functions and tags, is a TypeId of the store used to validate.
@@ -23,6 +37,7 @@ struct ValidatedModule {
   std::vector<RefType> elems;        // element segments' reference types
   std::vector<ExternType> imports;   // parallel to Module::imports
   std::vector<ExternType> exports;   // parallel to Module::exports
+  std::shared_ptr<const StackTypes> stack_types;  // only when asked for (see validate below)
 
   // Module Linking (docs/module-linking.md). A type index that names a module or instance
   // type holds kLinkTypeId in `types`.
@@ -44,6 +59,8 @@ struct ValidateOptions {
   // proposal's other rules (descriptors, exact types) never change a 3.0 module's verdict and
   // are always on.
   bool custom_descriptors = false;
+  // Checking mode (interpreter/check_typing.h): also record ValidatedModule::stack_types.
+  bool record_stack_types = false;
 };
 
 // Validates m, interning its types into `store` (share one store between modules that are

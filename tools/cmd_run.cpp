@@ -37,6 +37,8 @@ constexpr const char* kHelp =
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
     "  --trace           print every reduction step to stderr\n"
+    "  --check-typing    re-type the configuration after every reduction (the spec's\n"
+    "                    configuration typing); a violation prints a report and aborts\n"
     "  --relaxed-alternative  relaxed SIMD: take the alternative result the spec allows\n"
     "                    (fused madd, x86-style trunc/swizzle/laneselect, ...) instead of the\n"
     "                    deterministic profile (interpreter/numerics_relaxed.h)\n"
@@ -140,6 +142,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.options.stub_imports = true;
     } else if (a == "--trace") {
       r.options.engine.trace = stderr;
+    } else if (a == "--check-typing") {
+      r.options.engine.check_typing = true;
     } else if (a == "--relaxed-alternative") {
       r.options.engine.relaxed = interp::numerics::Relaxed{.fmadd = 1, .fmin = 1, .fmax = 1,
                                                    .iq15mulr = 1, .trunc_u = 1, .trunc_s = 1,

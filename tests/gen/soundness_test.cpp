@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
+#include <stdexcept>
+
 #include "gen/gen.h"
 #include "interpreter/engine.h"
 #include "spec/validate.h"
@@ -26,9 +28,15 @@ std::optional<interp::Value> default_value(const ValType& t, const interp::Engin
   return v;
 }
 
-TEST(GeneratedModule, RunsSoundly) {
+// The checking mode's hook: a violation fails the property (RapidCheck shrinks the module).
+void throw_report(const std::string& report) { throw std::runtime_error(report); }
+
+// With check_typing, every intermediate configuration is also re-typed (preservation), and a
+// well-typed configuration that is not terminal always steps (progress: no "unsupported" or
+// crash; the terminal forms are values, trap, exception, exhaustion, out of fuel).
+void runs_soundly(bool check_typing) {
   EXPECT_TRUE(
-      rc::check("instantiate and invoke: values of the result types, or trap/exhaustion", [] {
+      rc::check("instantiate and invoke: values of the result types, or trap/exhaustion", [=] {
         gen::Options options;
         options.imports = false;
         options.runnable = true;
@@ -36,11 +44,24 @@ TEST(GeneratedModule, RunsSoundly) {
         m.exports.clear();
         for (uint32_t f = 0; f < m.funcs.size(); ++f)
           m.exports.push_back({"f" + std::to_string(f), ExternKind::Func, f, {}});
-        interp::Engine engine(
-            {.max_call_depth = 200, .fuel = 20'000, .trace = nullptr, .relaxed = {}});
+        interp::Engine engine({.max_call_depth = 200,
+                               .fuel = 20'000,
+                               .trace = nullptr,
+                               .relaxed = {},
+                               .check_typing = check_typing,
+                               .on_typing_violation = check_typing ? throw_report : nullptr});
         Result<ValidatedModule> valid = validate(m, engine.types());
         if (!valid) RC_FAIL(valid.error().message + "\n" + text::print_module(m));
-        Result<interp::InstanceAddr> inst = engine.instantiate(m, *valid, {});
+        // A typing violation (checking mode) fails the case with the report and the module.
+        auto fail = [&](const std::runtime_error& e) {
+          RC_FAIL(std::string(e.what()) + "\n" + text::print_module(m));
+        };
+        Result<interp::InstanceAddr> inst = Error{};
+        try {
+          inst = engine.instantiate(m, *valid, {});
+        } catch (const std::runtime_error& e) {
+          fail(e);
+        }
         if (!inst) {
           Phase p = inst.error().phase;
           RC_ASSERT(p == Phase::Trap || p == Phase::Exhaustion || p == Phase::Exception);
@@ -54,7 +75,12 @@ TEST(GeneratedModule, RunsSoundly) {
           for (const ValType& t : ft.params)
             if (auto v = default_value(t, engine)) args.push_back(*v);
           if (args.size() != ft.params.size()) continue;  // a non-nullable reference parameter
-          interp::Outcome o = engine.invoke(ext.addr, args);
+          interp::Outcome o;
+          try {
+            o = engine.invoke(ext.addr, args);
+          } catch (const std::runtime_error& e) {
+            fail(e);
+          }
           returned |= o.status == Status::Values;
           trapped |= o.status == Status::Trap;
           if (o.status == Status::Trap || o.status == Status::Exhaustion) {
@@ -74,6 +100,11 @@ TEST(GeneratedModule, RunsSoundly) {
         RC_CLASSIFY(trapped, "some call trapped");
       }));
 }
+
+TEST(GeneratedModule, RunsSoundly) { runs_soundly(false); }
+
+// Preservation and progress step by step: the checking mode re-types each configuration.
+TEST(GeneratedModule, PreservesConfigurationTyping) { runs_soundly(true); }
 
 }  // namespace
 }  // namespace wasm

@@ -29,6 +29,9 @@ fi
 
 "$wasmref" run --outcomes-only "$dir/passing.wast" >/dev/null
 check "--outcomes-only" test $? -eq 0
+out=$("$wasmref" run --check-typing "$dir/passing.wast" 2>&1); code=$?
+check "--check-typing: a well-typed run passes unchanged" test "$code" -eq 0
+check "--check-typing closing line" test "$(tail -n 1 <<<"$out")" = "11 passed, 0 failed"
 "$wasmref" run --bogus "$dir/passing.wast" >/dev/null 2>&1
 check "bad option exits 2" test $? -eq 2
 
