@@ -590,8 +590,15 @@ Status run_interruptible(Thread& t) {
   uint64_t fuel = t.options.fuel;  // 0: no limit
   for (;;) {
     uint64_t slice = fuel != 0 && fuel < kInterruptSlice ? fuel : kInterruptSlice;
-    Status s =
-        t.options.trace != nullptr ? loop<true, true>(t, slice) : loop<false, true>(t, slice);
+    Status s;
+    if (t.options.check_typing) [[unlikely]] {
+      s = t.options.trace != nullptr ? loop<true, true, true>(t, slice)
+                                     : loop<false, true, true>(t, slice);
+      if (s != Status::Running) return check_end(t, s);
+    } else {
+      s = t.options.trace != nullptr ? loop<true, true, false>(t, slice)
+                                     : loop<false, true, false>(t, slice);
+    }
     if (s != Status::Running) return s;
     if (fuel != 0 && (fuel -= slice) == 0) {
       t.message = "fuel exhausted";
