@@ -54,7 +54,7 @@ bench: deps
 sanitize: deps
 	[ -f build-san/build.ninja ] || meson setup build-san -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C build-san
-	tools/run-tests.sh build-san
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tools/run-tests.sh build-san
 
 # libFuzzer targets (fuzz/, docs/fuzzing.md) with ASan + UBSan, built with clang in build-fuzz/,
 # each run for FUZZ_SECONDS on seeds from the suite's modules.

@@ -2,6 +2,8 @@
 // clauses, and the Module Linking proposal's module and instance types.
 #include "text/printer.h"
 
+#include "spec/link_types.h"
+
 namespace wasm::text {
 namespace {
 
@@ -102,19 +104,7 @@ std::string import_text(const std::string& module, const std::optional<std::stri
   return s + " " + externtype_text(t) + ")";
 }
 
-std::string extern_kind_text(ExternKind k) {
-  switch (k) {
-    case ExternKind::Func: return "func";
-    case ExternKind::Table: return "table";
-    case ExternKind::Memory: return "memory";
-    case ExternKind::Global: return "global";
-    case ExternKind::Tag: return "tag";
-    case ExternKind::Module: return "module";
-    case ExternKind::Instance: return "instance";
-    case ExternKind::Type: return "type";
-  }
-  return "";
-}
+std::string extern_kind_text(ExternKind k) { return kind_name(k); }
 
 // spec: externtype ::= (func typeuse) | (table tt) | (memory mt) | (global gt) | (tag typeuse)
 // and Module Linking's (module (type x)) | (instance (type x)).
