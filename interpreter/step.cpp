@@ -162,6 +162,8 @@ Status loop(Thread& t, uint64_t limit) {
   Slot *vals, *base, *sp;
   ModuleInst* module;
   MemInst* mem0;
+  FuncInst* callee = nullptr;  // the call instructions' target (call_callee below)
+  bool tail = false;           // ... and whether it is a tail call
   LOAD();
 
   // spec: Step_read/call-addr (wasm functions) — push a frame; Exhaustion beyond the limit.
@@ -264,30 +266,9 @@ Status loop(Thread& t, uint64_t limit) {
         break;
       }
       CASE(Call): CASE(ReturnCall): {  // spec: Step_read/call, Step_read/return_call
-        FuncInst& g = *PTR(FuncInst, op);
-        bool tail = op.code == uint16_t(Opcode::ReturnCall);
-        if (g.code == nullptr) {
-          SAVE(pc);
-          Status s = exec::call_host(t, g);
-          if (s != Status::Running) {
-            t.pc = pc - 1;
-            if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
-            LOAD();
-            break;
-          }
-          vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
-          if (tail) {
-            keep(sp, base, 0, uint32_t(g.functype->results.size()));
-            goto tail_host_return;
-          }
-          break;
-        }
-        if (!enter_wasm(g, tail)) {
-          t.message = "call stack exhausted";
-          SAVE(pc - 1);
-          return Status::Exhaustion;
-        }
-        break;
+        callee = PTR(FuncInst, op);
+        tail = op.code == uint16_t(Opcode::ReturnCall);
+        goto call_callee;
       }
       CASE(CallIndirect): CASE(ReturnCallIndirect): {  // spec: Step_read/call_indirect
         TableInst& tab = *module->table_ptrs[op.b];
@@ -295,41 +276,23 @@ Status loop(Thread& t, uint64_t limit) {
         if (i >= tab.refs.size()) TRAP(cat("undefined element ", i));
         uint64_t r = tab.refs[i];
         if (is_null(r)) TRAP(cat("uninitialized element ", i));
-        FuncInst& f = store.funcs[ref_payload(r)];
-        if (f.type != op.a && !match_deftype(store.types(), f.type, op.a))
+        callee = &store.funcs[ref_payload(r)];
+        if (callee->type != op.a && !match_deftype(store.types(), callee->type, op.a))
           TRAP("indirect call type mismatch");
-        bool tail = op.code == uint16_t(Opcode::ReturnCallIndirect);
-        {
-          FuncInst& g = f;
-          if (g.code == nullptr) {
-            SAVE(pc);
-            Status s = exec::call_host(t, g);
-            if (s != Status::Running) {
-              t.pc = pc - 1;
-              if (s != Status::Exception || !exec::unwind(t, t.exn)) return s;
-              LOAD();
-              break;
-            }
-            vals = t.values.data(); base = vals + t.base; sp = vals + t.sp;
-            if (tail) {
-              keep(sp, base, 0, uint32_t(g.functype->results.size()));
-              goto tail_host_return;
-            }
-            break;
-          }
-          if (!enter_wasm(g, tail)) {
-            t.message = "call stack exhausted";
-            SAVE(pc - 1);
-            return Status::Exhaustion;
-          }
-        }
-        break;
+        tail = op.code == uint16_t(Opcode::ReturnCallIndirect);
+        goto call_callee;
       }
       CASE(CallRef): CASE(ReturnCallRef): {  // spec: Step_read/call_ref-null, -func
         uint64_t r = (--sp)->ref();
         if (is_null(r)) TRAP("null function reference");
-        FuncInst& g = store.funcs[ref_payload(r)];
-        bool tail = op.code == uint16_t(Opcode::ReturnCallRef);
+        callee = &store.funcs[ref_payload(r)];
+        tail = op.code == uint16_t(Opcode::ReturnCallRef);
+        goto call_callee;
+      }
+      // The three calls share the step into the callee (spec: Step_read/call-addr): a host
+      // function runs to completion here, a wasm function gets a frame.
+      call_callee: {
+        FuncInst& g = *callee;
         if (g.code == nullptr) {
           SAVE(pc);
           Status s = exec::call_host(t, g);
