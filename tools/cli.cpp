@@ -1,6 +1,7 @@
 // Helpers shared by the wasmref subcommands (see tools/cli.h).
 #include "tools/cli.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +24,14 @@ std::optional<std::string> read_file(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(buffer).str();
+}
+
+std::optional<std::vector<wast::SkipEntry>> load_skip_list(const std::string& path) {
+  std::optional<std::string> text = read_file(path);
+  std::string error = text ? "" : "cannot read file";
+  auto list = text ? wast::parse_skip_list(*text, error) : std::nullopt;
+  if (!list) std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+  return list;
 }
 
 bool write_file(const std::string& path, std::string_view bytes) {

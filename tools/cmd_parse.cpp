@@ -101,13 +101,8 @@ int cmd_parse(const std::vector<std::string>& args) {
         return 2;
       }
     } else if (a == "--skip-list" && i + 1 < args.size()) {
-      std::optional<std::string> text = read_file(args[++i]);
-      std::string error = text ? "" : "cannot read file";
-      auto list = text ? wast::parse_skip_list(*text, error) : std::nullopt;
-      if (!list) {
-        std::fprintf(stderr, "%s: %s\n", args[i].c_str(), error.c_str());
-        return 2;
-      }
+      auto list = load_skip_list(args[++i]);
+      if (!list) return 2;
       skip_list = std::move(*list);
     } else if (a == "--outcomes-only") {
       options.outcomes_only = true;

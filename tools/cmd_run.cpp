@@ -125,13 +125,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
     } else if (a == "--print-outcomes") {
       r.options.record_outcomes = true;
     } else if (a == "--skip-list" && has_value) {
-      std::optional<std::string> text = read_file(args[++i]);
-      std::string error = text ? "" : "cannot read file";
-      auto list = text ? wast::parse_skip_list(*text, error) : std::nullopt;
-      if (!list) {
-        std::fprintf(stderr, "%s: %s\n", args[i].c_str(), error.c_str());
-        return 2;
-      }
+      auto list = load_skip_list(args[++i]);
+      if (!list) return 2;
       r.skip_list = std::move(*list);
     } else if (a == "--time-limit" && has_value && parse_number(args[i + 1], n) && n <= 1'000'000) {
       r.options.command_time_limit = std::chrono::seconds(n);
