@@ -83,9 +83,7 @@ std::string op_name(const Code& code, uint32_t pc) {
   if (pc >= code.ops.size()) return "(end)";
   uint16_t c = code.ops[pc].code;
   if (c < kOpcodeCount) return std::string(info(Opcode(c)).text);
-  static constexpr const char* kInternal[] = {"jump",  "jump_unless", "jump_if", "br",
-                                              "br_if", "return",      "trap"};
-  return c < kInternalCount ? kInternal[c - kOpcodeCount] : "?";
+  return std::string(internal_op_name(c));
 }
 
 std::string where(uint64_t step, const Code& code, uint32_t pc, uint32_t depth) {

@@ -18,18 +18,33 @@ namespace wasm::interp {
 // Internal op codes, numbered after the wasm opcodes.
 enum InternalOp : uint16_t {
   kJump = uint16_t(kOpcodeCount),  // pc := a (no stack change)
-  kJumpUnless,     // pop i32; if zero pc := a                       (if without else taken)
-  kJumpIf,         // pop i32; if non-zero pc := a                   (br_if, no values to move)
-  kBrKeep,         // keep c values at height b; pc := a             (br with values to move)
-  kBrIfKeep,       // pop i32; if non-zero: as kBrKeep
-  kReturnOp,       // the function's end or `return`: keep the results, pop the frame
-  kTrapOp,         // trap with message index a (unsupported instructions)
+  kJumpUnless,  // pop i32; if zero pc := a                       (if without else taken)
+  kJumpIf,      // pop i32; if non-zero pc := a                   (br_if, no values to move)
+  kBrKeep,      // keep c values at height b; pc := a             (br with values to move)
+  kBrIfKeep,    // pop i32; if non-zero: as kBrKeep
+  kReturnOp,    // the function's end or `return`: keep the results, pop the frame
+  kTrapOp,      // trap with message index a (unsupported instructions)
+  // Backward branches (to a loop's start): as the four above, then poll the store's
+  // `interrupted` flag, so that an embedder's watchdog stops any endless loop.
+  kJumpBack,
+  kJumpIfBack,
+  kBrKeepBack,
+  kBrIfKeepBack,
   kInternalCount,
 };
 
+// The internal ops' names (--trace, checking-mode reports).
+inline std::string_view internal_op_name(uint16_t code) {
+  static constexpr std::string_view kNames[] = {"jump",    "jump_unless", "jump_if", "br",
+                                                "br_if",   "return",      "trap",    "jump",
+                                                "jump_if", "br",          "br_if"};
+  static_assert(std::size(kNames) == kInternalCount - kOpcodeCount);
+  return code >= kOpcodeCount && code < kInternalCount ? kNames[code - kOpcodeCount] : "?";
+}
+
 // One lowered instruction. `code` is an Opcode or an InternalOp; the meaning of a, b, c and x
 // depends on it. A height counts slots from the frame's locals base.
-//   branches (kJump…kBrIfKeep, br_on_*)  a = target pc, b = height, c = arity
+//   branches (kJump…kBrIfKeepBack, br_on_*) a = target pc, b = height, c = arity
 //   br_on_cast*, ref.test/cast*           x = index in Code::ref_types (br_on_cast: also a,b,c)
 //   br_table                              a = first entry in Code::br_tables, b = label count
 //   call, return_call, global.get/set     bc = FuncInst* / GlobalInst*
@@ -39,7 +54,8 @@ enum InternalOp : uint16_t {
 //   loads, stores, atomics, v128 memory   a = memory index, bc = offset, x = lane
 //   table.*, elem.drop, memory.*, data.*  a (and b) = the indices of the instruction
 //   i32/f32.const: a = bits; i64/f64.const: bc = bits; v128.const, i8x16.shuffle: a = v128s index
-//   struct.new*                           a = TypeId, b = field count
+//   struct.new*                           a = TypeId, b = field count; x = 1 when a field is
+//                                         packed, c = its sizes' offset in Code::field_packs
 //   struct.get*/set                       a = field index, x = packed size (0, 1, 2)
 //   array.*                               a = TypeId (allocation), b = data/elem index or
 //                                         array.new_fixed's count, x = element size in bytes
@@ -93,6 +109,7 @@ struct Code {
   std::vector<RefType> ref_types; // canonical reference types of casts
   std::vector<Handler> handlers;
   std::vector<std::array<uint8_t, 16>> v128s;  // v128.const and i8x16.shuffle immediates
+  std::vector<uint8_t> field_packs;  // struct.new of packed fields: each field's size (0, 1, 2)
   uint32_t params = 0;      // slots taken by parameters (the first locals)
   uint32_t locals = 0;      // all locals: parameters, declared locals, hidden exception locals
   uint32_t results = 0;

@@ -22,12 +22,15 @@ TypeId intern_functype(TypeStore& types, const FuncType& ft) {
 }  // namespace
 
 Engine::Engine(EngineOptions options)
-    : store_(std::make_unique<Store>(default_type_store())), options_(std::move(options)) {}
+    : store_(std::make_unique<Store>(default_type_store(), options.max_memory != 0
+                                                               ? options.max_memory
+                                                               : default_max_memory())),
+      options_(std::move(options)) {}
 Engine::~Engine() = default;
 
 TypeStore& Engine::types() { return store_->types(); }
 const EngineOptions& Engine::options() const { return options_; }
-void Engine::set_interruptible(bool on) { store_->interruptible = on; }
+void Engine::clear_interrupt() { store_->clear_interrupt(); }
 void Engine::interrupt() { store_->interrupt(); }
 bool Engine::interrupted() const { return store_->interrupted; }
 Store& Engine::store() { return *store_; }
@@ -104,13 +107,15 @@ ExternVal Engine::add_host_func(const FuncType& type, HostFunc f) {
 ExternVal Engine::add_table(const TableType& type, Value init) {
   auto [a, t] = store_->tables.emplace();
   t.type = type;
+  t.budget = &store_->budget;
+  (void)store_->budget.take(type.limits.min * sizeof(uint64_t));  // the host's own: not refused
   t.refs.assign(type.limits.min, init.bits);
   return {ExternKind::Table, Addr(a)};
 }
 
 ExternVal Engine::add_memory(const MemType& type) {
   auto [a, m] = store_->mems.emplace();
-  m.allocate(type);  // a failed reservation leaves a 0-byte memory
+  m.allocate(type, store_->budget);  // a failed reservation leaves a 0-byte memory
   return {ExternKind::Memory, Addr(a)};
 }
 

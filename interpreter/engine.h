@@ -85,7 +85,17 @@ struct EngineOptions {
   // trap with the report as its message), otherwise prints the report and aborts.
   bool check_typing = false;
   void (*on_typing_violation)(const std::string& report) = nullptr;
+  // The store-wide memory limit in bytes (`--max-memory`): all memories, tables and GC data of
+  // the engine's store together. Past it memory.grow and table.grow return -1, allocating a
+  // struct, array or exception traps "out of memory: ...", and instantiating a module whose
+  // memories or tables do not fit fails with that message. 0: half the physical memory.
+  uint64_t max_memory = 0;
 };
+
+// The default store-wide memory limit (EngineOptions::max_memory = 0): half the machine's
+// physical memory, so that a program filling its memories or allocating GC data in a loop
+// (nothing is freed) traps instead of getting the process killed.
+uint64_t default_max_memory();
 
 class Engine {
  public:
@@ -149,11 +159,12 @@ class Engine {
   const NamedExterns& instance_exports(Addr instance_value) const;
 
   // Threads (several threads may instantiate, invoke and allocate on one engine at once).
-  // Interruptible: running code polls for interrupt() now and then (a little slower), so that
-  // an embedder's watchdog can stop it; interrupt() makes every running or later invocation end
-  // in Exhaustion "interrupted: ..." and wakes every memory.atomic.wait.
-  void set_interruptible(bool on);
+  // Interruption (an embedder's watchdog): running code polls for interrupt() at backward
+  // branches, calls and handler jumps; interrupt() makes every running or later invocation end
+  // in Exhaustion "interrupted: ..." and wakes every memory.atomic.wait, until
+  // clear_interrupt() (which the caller makes once no thread runs the interrupted code).
   void interrupt();
+  void clear_interrupt();
   bool interrupted() const;
 
   const EngineOptions& options() const;

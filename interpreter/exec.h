@@ -19,7 +19,7 @@ Trap table_init(TableInst& t, ElemInst& e, Slot*& sp);
 void table_grow(TableInst& t, Slot*& sp);
 
 // exec_aggregate.cpp — struct, array (exec/instructions.rst: Aggregate Reference Instructions)
-Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp);
+Trap aggregate(Store& s, const ModuleInst& m, const Code& code, const Op& op, Slot*& sp);
 
 // exec_vector.cpp — vector instructions (prefix 0xFD)
 Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
@@ -31,7 +31,7 @@ Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.
-uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);
+uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);  // null: out of memory (the budget)
 // spec: Step_read/throw_ref-* — unwinds t (registers saved in t) to the innermost matching
 // handler; false when the exception escapes the invocation (t.exn is set).
 bool unwind(Thread& t, uint64_t exn);

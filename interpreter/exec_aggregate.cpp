@@ -2,6 +2,7 @@
 // struct.new … array.init_elem. Arrays store elements compactly (ArrayInst::esize bytes each,
 // little endian), which is also the layout of a data segment's bytes (array.new_data).
 #include <cstring>
+#include <variant>
 
 #include "interpreter/exec.h"
 
@@ -24,16 +25,20 @@ Slot read_elem(const uint8_t* p, uint32_t esize, bool sign) {
   return v;
 }
 
-// Allocates an array of n elements, zero-filled; nullptr if too large.
-ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t& ref) {
+// spec: pack_zt — a value stored in a packed field of `size` bytes (0: not packed) keeps its low
+// bits.
+void wrap_packed(Slot& v, uint32_t size) {
+  if (size == 1) v.lo &= 0xFF;
+  if (size == 2) v.lo &= 0xFFFF;
+}
+
+// Allocates an array of n elements, zero-filled; a trap message when it is larger than one
+// array may be or than the store's memory budget has left.
+std::variant<ArrayInst*, Trap> new_array(Store& s, TypeId type, uint64_t n, uint32_t esize,
+                                         uint64_t& ref) {
   uint64_t bytes = n * esize;
-  if (bytes > kMaxArrayBytes) return nullptr;
-  // The store-wide cap, reserved atomically: threads allocate concurrently.
-  uint64_t before = s.array_bytes.fetch_add(bytes);
-  if (before > kMaxArrayHeap - bytes) {
-    s.array_bytes.fetch_sub(bytes);
-    return nullptr;
-  }
+  if (n > kMaxArrayBytes || bytes > kMaxArrayBytes) return Trap("array size too large");
+  if (!s.budget.take(sizeof(ArrayInst) + bytes)) return Trap(kOutOfMemoryMessage);
   auto [addr, a] = s.arrays.emplace();
   ref = make_ref(RefKind::Array, uint32_t(addr));
   a.type = type;
@@ -44,7 +49,7 @@ ArrayInst* new_array(Store& s, TypeId type, uint64_t n, uint32_t esize, uint64_t
 }
 
 // spec: Step/struct.new, Step_read/struct.new_default, struct.get-*, Step/struct.set-*
-Trap structs(Store& s, const Op& op, Slot*& sp) {
+Trap structs(Store& s, const Code& code, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
     case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructNewDesc:
     case Opcode::StructNewDefaultDesc: {
@@ -56,6 +61,12 @@ Trap structs(Store& s, const Op& op, Slot*& sp) {
         if (is_null(desc)) return sp -= op.code == uint16_t(Opcode::StructNewDesc) ? op.b : 0,
                                   "null descriptor reference";
       }
+      if (!s.budget.take(sizeof(StructInst) + op.b * sizeof(Slot))) {
+        sp -= op.code == uint16_t(Opcode::StructNew) || op.code == uint16_t(Opcode::StructNewDesc)
+                  ? op.b
+                  : 0;
+        return kOutOfMemoryMessage;
+      }
       auto [addr, st] = s.structs.emplace();
       uint64_t ref = make_ref(RefKind::Struct, uint32_t(addr));
       st.type = op.a;
@@ -63,6 +74,8 @@ Trap structs(Store& s, const Op& op, Slot*& sp) {
       if (op.code == uint16_t(Opcode::StructNew) || op.code == uint16_t(Opcode::StructNewDesc)) {
         st.fields.assign(sp - op.b, sp);
         sp -= op.b;
+        if (op.x != 0)  // packed fields: pack_zt wraps each value to its storage size
+          for (uint32_t i = 0; i < op.b; ++i) wrap_packed(st.fields[i], code.field_packs[op.c + i]);
       } else {
         st.fields.resize(op.b);
       }
@@ -82,8 +95,7 @@ Trap structs(Store& s, const Op& op, Slot*& sp) {
       Slot v = sp[-1];
       sp -= 2;
       if (is_null(r)) return kNullStruct;
-      if (op.x == 1) v.lo &= 0xFF;
-      if (op.x == 2) v.lo &= 0xFFFF;
+      wrap_packed(v, op.x);
       s.structs[ref_payload(r)].fields[op.a] = v;
       return nullptr;
     }
@@ -100,15 +112,17 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
       uint64_t n = sp[-1].i32();
       Slot v = init ? sp[-2] : Slot{};
       sp -= init ? 2 : 1;
-      ArrayInst* a = new_array(s, op.a, n, esize, ref);
-      if (a == nullptr) return "array size too large";
+      auto made = new_array(s, op.a, n, esize, ref);
+      if (Trap* e = std::get_if<Trap>(&made)) return *e;
+      ArrayInst* a = std::get<ArrayInst*>(made);
       if (init)
         for (uint64_t i = 0; i < n; ++i) std::memcpy(a->bytes.data() + i * esize, &v, esize);
       break;
     }
     case Opcode::ArrayNewFixed: {
-      ArrayInst* a = new_array(s, op.a, op.b, esize, ref);
-      if (a == nullptr) return "array size too large";
+      auto made = new_array(s, op.a, op.b, esize, ref);
+      if (Trap* e = std::get_if<Trap>(&made)) return *e;
+      ArrayInst* a = std::get<ArrayInst*>(made);
       for (uint32_t i = 0; i < op.b; ++i) std::memcpy(a->bytes.data() + i * esize, sp - op.b + i, esize);
       sp -= op.b;
       break;
@@ -118,8 +132,9 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
       sp -= 2;
       const DataInst& d = *m.data_ptrs[op.b];
       if (!in_range(off, n * esize, d.bytes.size())) return "out of bounds memory access";
-      ArrayInst* a = new_array(s, op.a, n, esize, ref);
-      if (a == nullptr) return "array size too large";
+      auto made = new_array(s, op.a, n, esize, ref);
+      if (Trap* e = std::get_if<Trap>(&made)) return *e;
+      ArrayInst* a = std::get<ArrayInst*>(made);
       if (n > 0) std::memcpy(a->bytes.data(), d.bytes.data() + off, n * esize);
       break;
     }
@@ -128,8 +143,9 @@ Trap array_new(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
       sp -= 2;
       const ElemInst& e = *m.elem_ptrs[op.b];
       if (!in_range(off, n, e.refs.size())) return "out of bounds table access";
-      ArrayInst* a = new_array(s, op.a, n, 8, ref);
-      if (a == nullptr) return "array size too large";
+      auto made = new_array(s, op.a, n, 8, ref);
+      if (Trap* e = std::get_if<Trap>(&made)) return *e;
+      ArrayInst* a = std::get<ArrayInst*>(made);
       if (n > 0) std::memcpy(a->bytes.data(), e.refs.data() + off, n * 8);
       break;
     }
@@ -211,12 +227,12 @@ Trap array_bulk(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
 
 }  // namespace
 
-Trap aggregate(Store& s, const ModuleInst& m, const Op& op, Slot*& sp) {
+Trap aggregate(Store& s, const ModuleInst& m, const Code& code, const Op& op, Slot*& sp) {
   switch (Opcode(op.code)) {
     case Opcode::StructNew: case Opcode::StructNewDefault: case Opcode::StructGet:
     case Opcode::StructGetS: case Opcode::StructGetU: case Opcode::StructSet:
-    case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc:
-      return structs(s, op, sp);
+    case Opcode::StructNewDesc:
+    case Opcode::StructNewDefaultDesc: return structs(s, code, op, sp);
     case Opcode::ArrayNew: case Opcode::ArrayNewDefault: case Opcode::ArrayNewFixed:
     case Opcode::ArrayNewData: case Opcode::ArrayNewElem:
       return array_new(s, m, op, sp);

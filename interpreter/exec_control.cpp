@@ -10,6 +10,7 @@ namespace wasm::interp::exec {
 
 // spec: Step/throw — a new exception instance with the tag and the popped arguments.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp) {
+  if (!s.budget.take(sizeof(ExnInst) + n * sizeof(Slot))) return kNullRef;
   auto [addr, x] = s.exns.emplace();
   uint64_t ref = make_ref(RefKind::Exn, uint32_t(addr));
   x.tag = tag;

@@ -222,14 +222,20 @@ class Instantiation {
     auto [a, ti] = s_.tables.emplace();
     mi_->tables.push_back(Addr(a));
     ti.type = v_.tables[mi_->tables.size() - 1];
+    ti.budget = &s_.budget;
     if (ti.type.limits.min > kMaxTableSize)
       fail_at(Phase::Trap, t.at, "table allocation failed: size exceeds the implementation limit");
+    if (!s_.budget.take(ti.type.limits.min * sizeof(uint64_t)))
+      fail_at(Phase::Trap, t.at,
+              cat("table allocation failed: ", kOutOfMemoryMessage, " (", s_.budget.limit(),
+                  " bytes)"));
   }
   // spec: alloc_mem
   void alloc_mem(const Memory& mem) {
     auto [a, mi] = s_.mems.emplace();
     mi_->mems.push_back(Addr(a));
-    if (auto error = mi.allocate(v_.mems[mi_->mems.size() - 1])) fail_at(Phase::Trap, mem.at, *error);
+    if (auto error = mi.allocate(v_.mems[mi_->mems.size() - 1], s_.budget))
+      fail_at(Phase::Trap, mem.at, *error);
   }
   // spec: alloc_global
   void alloc_global(const GlobalType& t) {

@@ -93,6 +93,7 @@ class Lowerer {
   void call(Opcode op, const FuncType& ft, bool tail, uint32_t extra);
   void other(const Instr& e);
   void aggregate(const Instr& e);
+  void emit_struct_new(Opcode op, TypeIdx x, uint32_t fields);
   void plain(const Instr& e);
   uint16_t ref_type(const RefType& t);
 
@@ -196,6 +197,8 @@ void Lowerer::branch(uint32_t l, bool conditional) {
   uint32_t n = arity(c);
   bool move = h_ - n != c.height;
   uint16_t op = conditional ? (move ? kBrIfKeep : kJumpIf) : (move ? kBrKeep : kJump);
+  if (c.kind == CtrlKind::Loop)  // backward: the same op that also polls for an interrupt
+    op = conditional ? (move ? kBrIfKeepBack : kJumpIfBack) : (move ? kBrKeepBack : kJumpBack);
   Target t = target(c, Fixup::Kind::Op, pc());
   emit(op, t.pc, t.height, t.arity);
 }
@@ -452,6 +455,21 @@ void Lowerer::plain(const Instr& e) {
   push(uint32_t(sig.size() - arrow - 1));
 }
 
+// spec: Step/struct.new — each value is packed into its field's storage type (pack_zt), so the
+// op carries the packed fields' sizes when there are any.
+void Lowerer::emit_struct_new(Opcode op, TypeIdx x, uint32_t fields) {
+  const StructType& st = types_.expand(module_.types[x]).struct_;
+  bool packed = false;
+  for (const FieldType& f : st.fields) packed |= pack_of(f.type) != 0;
+  if (!packed) {
+    emit(op, module_.types[x], fields);
+    return;
+  }
+  uint32_t at = uint32_t(code_->field_packs.size());
+  for (const FieldType& f : st.fields) code_->field_packs.push_back(uint8_t(pack_of(f.type)));
+  emit(op, module_.types[x], fields, at, 1);
+}
+
 void Lowerer::aggregate(const Instr& e) {
   auto struct_of = [&](TypeIdx x) -> const StructType& { return types_.expand(module_.types[x]).struct_; };
   auto array_of = [&](TypeIdx x) -> const ArrayType& { return types_.expand(module_.types[x]).array; };
@@ -459,7 +477,7 @@ void Lowerer::aggregate(const Instr& e) {
     case Opcode::StructNew: case Opcode::StructNewDefault: {
       uint32_t n = uint32_t(struct_of(e.index()).fields.size());
       if (e.op == Opcode::StructNew) pop(n);
-      emit(e.op, module_.types[e.index()], n);
+      emit_struct_new(e.op, e.index(), n);
       push(1);
       return;
     }
@@ -504,7 +522,7 @@ void Lowerer::aggregate(const Instr& e) {
     case Opcode::StructNewDesc: case Opcode::StructNewDefaultDesc: {  // custom descriptors
       uint32_t n = uint32_t(struct_of(e.index()).fields.size());
       pop(e.op == Opcode::StructNewDesc ? n + 1 : 1);
-      emit(e.op, module_.types[e.index()], n);
+      emit_struct_new(e.op, e.index(), n);
       push(1);
       return;
     }

@@ -20,10 +20,15 @@ namespace N = numerics;
 // The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
 std::string rule_of(const Op& op) {
   switch (op.code) {
-    case kJump: return "Step_pure/br";
+    case kJump:
+    case kJumpBack:
+    case kBrKeep:
+    case kBrKeepBack: return "Step_pure/br";
     case kJumpUnless: return "Step_pure/if";
-    case kJumpIf: case kBrIfKeep: return "Step_pure/br_if";
-    case kBrKeep: return "Step_pure/br";
+    case kJumpIf:
+    case kBrIfKeep:
+    case kJumpIfBack:
+    case kBrIfKeepBack: return "Step_pure/br_if";
     case kReturnOp: return "Step_pure/return";
     case kTrapOp: return "Step_pure/trap";
     default: break;
@@ -51,9 +56,7 @@ std::string rule_of(const Op& op) {
 void trace_step(const Thread& t, const Op& op, uint32_t pc, const Slot* sp, const Slot* base) {
   std::FILE* out = t.options.trace;
   std::string_view name = op.code < kOpcodeCount ? info(Opcode(op.code)).text : "";
-  static constexpr std::string_view kInternal[] = {"jump", "jump_unless", "jump_if", "br",
-                                                   "br_if", "return", "trap"};
-  if (op.code >= kOpcodeCount && op.code < kInternalCount) name = kInternal[op.code - kOpcodeCount];
+  if (op.code >= kOpcodeCount) name = internal_op_name(op.code);
   std::string rule = rule_of(op);
   std::fprintf(out, "[%u] %4u: %-24s %-20.*s ;;", t.depth - t.entry_depth, pc, rule.c_str(),
                int(name.size()), name.data());
@@ -122,6 +125,23 @@ void shared_store(uint8_t* p, T v) {
 #define LOAD() (code = t.code, ops = code->ops.data(), pc = t.pc, vals = t.values.data(), \
                 base = vals + t.base, sp = vals + t.sp, module = t.module, \
                 mem0 = module != nullptr && !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr)
+// The embedder's interrupt (Store::interrupt), polled at backward branches, calls and handler
+// jumps: the configuration stays whole (at `pc`), the invocation ends in an exhaustion.
+#define POLL()                                                            \
+  do {                                                                    \
+    if (store.interrupted.load(std::memory_order_relaxed)) [[unlikely]] { \
+      t.message = kInterruptedMessage;                                    \
+      SAVE(pc);                                                           \
+      return Status::Exhaustion;                                          \
+    }                                                                     \
+  } while (0)
+// A taken branch to `to` that polls when it goes backward (br_table, br_on_*).
+#define BRANCH_POLLED(to)   \
+  do {                      \
+    bool back_ = (to) < pc; \
+    pc = (to);              \
+    if (back_) POLL();      \
+  } while (0)
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -240,13 +260,36 @@ Status loop(Thread& t, uint64_t limit) {
       case kBrIfKeep:
         if ((--sp)->i32() != 0) { keep(sp, base, op.b, op.c); pc = op.a; }
         break;
-      CASE(BrTable): {  // spec: Step_pure/br_table-lt, Step_pure/br_table-ge
-        uint32_t i = (--sp)->i32();
-        const Target& to = code->br_tables[op.a + (i < op.b ? i : op.b)];
-        keep(sp, base, to.height, to.arity);
-        pc = to.pc;
+      // Backward branches poll for the embedder's interrupt after branching.
+      case kJumpBack:
+        pc = op.a;
+        POLL();
         break;
-      }
+      case kJumpIfBack:
+        if ((--sp)->i32() != 0) {
+          pc = op.a;
+          POLL();
+        }
+        break;
+      case kBrKeepBack:
+        keep(sp, base, op.b, op.c);
+        pc = op.a;
+        POLL();
+        break;
+      case kBrIfKeepBack:
+        if ((--sp)->i32() != 0) {
+          keep(sp, base, op.b, op.c);
+          pc = op.a;
+          POLL();
+        }
+        break;
+        CASE(BrTable) : {  // spec: Step_pure/br_table-lt, Step_pure/br_table-ge
+          uint32_t i = (--sp)->i32();
+          const Target& to = code->br_tables[op.a + (i < op.b ? i : op.b)];
+          keep(sp, base, to.height, to.arity);
+          BRANCH_POLLED(to.pc);
+          break;
+        }
       case kTrapOp: TRAP(std::string(kUnsupportedMessage));
       case kReturnOp: {  // spec: Step_pure/return-frame, Step_pure/frame-vals
         uint32_t n = code->results;
@@ -314,6 +357,7 @@ Status loop(Thread& t, uint64_t limit) {
           SAVE(pc - 1);
           return Status::Exhaustion;
         }
+        POLL();  // at the callee's entry
         break;
       }
       tail_host_return: {
@@ -335,10 +379,12 @@ Status loop(Thread& t, uint64_t limit) {
         Slot* s_ = sp;
         uint64_t exn = exec::new_exn(store, module->tags[op.a],
                                      PTR(TagInst, op)->functype->params.size(), s_);
+        if (is_null(exn)) TRAP(kOutOfMemoryMessage);
         sp = s_;
         SAVE(pc - 1);
         if (!exec::unwind(t, exn)) return Status::Exception;
         LOAD();
+        POLL();  // a handler jump
         break;
       }
       CASE(ThrowRef): CASE(Rethrow): {  // spec: Step_read/throw_ref-*, legacy rethrow
@@ -347,18 +393,30 @@ Status loop(Thread& t, uint64_t limit) {
         SAVE(pc - 1);
         if (!exec::unwind(t, exn)) return Status::Exception;
         LOAD();
+        POLL();  // a handler jump
         break;
       }
-      CASE(BrOnNull):  // spec: Step_pure/br_on_null-*
-        if (is_null(sp[-1].ref())) { --sp; keep(sp, base, op.b, op.c); pc = op.a; }
+      CASE(BrOnNull)
+          :  // spec: Step_pure/br_on_null-*
+            if (is_null(sp[-1].ref())) {
+        --sp;
+        keep(sp, base, op.b, op.c);
+        BRANCH_POLLED(op.a);
+      }
         break;
       CASE(BrOnNonNull):  // spec: Step_pure/br_on_non_null-*
         if (is_null(sp[-1].ref())) --sp;
-        else { keep(sp, base, op.b, op.c); pc = op.a; }
+      else {
+        keep(sp, base, op.b, op.c);
+        BRANCH_POLLED(op.a);
+      }
         break;
       CASE(BrOnCast): CASE(BrOnCastFail): {  // spec: Step_read/br_on_cast-*, br_on_cast_fail-*
         bool ok = store.ref_matches(sp[-1].ref(), code->ref_types[op.x]);
-        if (ok == (op.code == uint16_t(Opcode::BrOnCast))) { keep(sp, base, op.b, op.c); pc = op.a; }
+        if (ok == (op.code == uint16_t(Opcode::BrOnCast))) {
+          keep(sp, base, op.b, op.c);
+          BRANCH_POLLED(op.a);
+        }
         break;
       }
 
@@ -479,16 +537,36 @@ Status loop(Thread& t, uint64_t limit) {
         uint64_t desc = (--sp)->ref();
         if (is_null(desc)) TRAP("null descriptor reference");
         bool ok = desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable);
-        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) { keep(sp, base, op.b, op.c); pc = op.a; }
+        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) {
+          keep(sp, base, op.b, op.c);
+          BRANCH_POLLED(op.a);
+        }
         break;
       }
-      CASE(StructNewDesc): CASE(StructNewDefaultDesc):
-      CASE(StructNew): CASE(StructNewDefault): CASE(StructGet): CASE(StructGetS):
-      CASE(StructGetU): CASE(StructSet): CASE(ArrayNew): CASE(ArrayNewDefault):
-      CASE(ArrayNewFixed): CASE(ArrayNewData): CASE(ArrayNewElem): CASE(ArrayGet):
-      CASE(ArrayGetS): CASE(ArrayGetU): CASE(ArraySet): CASE(ArrayLen): CASE(ArrayFill):
-      CASE(ArrayCopy): CASE(ArrayInitData): CASE(ArrayInitElem):
-        { Slot* s_ = sp; exec::Trap m_ = exec::aggregate(store, *module, op, s_); sp = s_; if (m_) TRAP(m_); }
+      CASE(StructNewDesc)
+          : CASE(StructNewDefaultDesc)
+          : CASE(StructNew)
+          : CASE(StructNewDefault)
+          : CASE(StructGet)
+          : CASE(StructGetS)
+          : CASE(StructGetU)
+          : CASE(StructSet)
+          : CASE(ArrayNew)
+          : CASE(ArrayNewDefault)
+          : CASE(ArrayNewFixed)
+          : CASE(ArrayNewData)
+          : CASE(ArrayNewElem)
+          : CASE(ArrayGet)
+          : CASE(ArrayGetS)
+          : CASE(ArrayGetU)
+          : CASE(ArraySet)
+          : CASE(ArrayLen)
+          : CASE(ArrayFill) : CASE(ArrayCopy) : CASE(ArrayInitData) : CASE(ArrayInitElem) : {
+        Slot* s_ = sp;
+        exec::Trap m_ = exec::aggregate(store, *module, *code, op, s_);
+        sp = s_;
+        if (m_) TRAP(m_);
+      }
         break;
 
       // ---- Numeric instructions ---- spec: Step_pure/const, unop-val, binop-val, testop,
@@ -547,35 +625,7 @@ Status step(Thread& t) {
   return t.options.trace != nullptr ? loop<true, true, false>(t, 1) : loop<false, true, false>(t, 1);
 }
 
-// The watchdog's variant of run: reductions in slices of kInterruptSlice, polling the store's
-// `interrupted` flag between slices (so the unlimited loop keeps its speed elsewhere).
-Status run_interruptible(Thread& t) {
-  uint64_t fuel = t.options.fuel;  // 0: no limit
-  for (;;) {
-    uint64_t slice = fuel != 0 && fuel < kInterruptSlice ? fuel : kInterruptSlice;
-    Status s;
-    if (t.options.check_typing) [[unlikely]] {
-      s = t.options.trace != nullptr ? loop<true, true, true>(t, slice)
-                                     : loop<false, true, true>(t, slice);
-      if (s != Status::Running) return check_end(t, s);
-    } else {
-      s = t.options.trace != nullptr ? loop<true, true, false>(t, slice)
-                                     : loop<false, true, false>(t, slice);
-    }
-    if (s != Status::Running) return s;
-    if (fuel != 0 && (fuel -= slice) == 0) {
-      t.message = "fuel exhausted";
-      return Status::Exhaustion;
-    }
-    if (t.store.interrupted) {
-      t.message = kInterruptedMessage;
-      return Status::Exhaustion;
-    }
-  }
-}
-
 Status run(Thread& t) {
-  if (t.store.interruptible) return run_interruptible(t);
   uint64_t limit = t.options.fuel;
   Status s;
   if (t.options.check_typing) [[unlikely]] {

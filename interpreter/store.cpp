@@ -3,6 +3,7 @@
 #include "interpreter/store.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "spec/error.h"
 #include "spec/match.h"
@@ -13,8 +14,15 @@ MemInst::~MemInst() {
   if (data != nullptr) munmap(data, reserved);
 }
 
-std::optional<std::string> MemInst::allocate(const MemType& t) {
+uint64_t default_max_memory() {
+  long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return uint64_t(4) << 30;
+  return uint64_t(pages) * uint64_t(page) / 2;
+}
+
+std::optional<std::string> MemInst::allocate(const MemType& t, MemoryBudget& b) {
   type = t;
+  budget = &b;
   page_log2 = t.page_size_log2.value_or(16);
   uint64_t addr_limit = t.addr == AddrType::I32 ? uint64_t(1) << 32 : ~uint64_t(0);
   uint64_t max_pages = t.limits.max.value_or(addr_limit >> page_log2);
@@ -25,6 +33,8 @@ std::optional<std::string> MemInst::allocate(const MemType& t) {
   uint64_t min_bytes = t.limits.min << page_log2;
   if (min_bytes > kMaxMemoryReserve)
     return cat("memory allocation failed: ", min_bytes, " bytes exceed the implementation limit");
+  if (!budget->take(min_bytes))
+    return cat("memory allocation failed: ", kOutOfMemoryMessage, " (", b.limit(), " bytes)");
   reserved = limit < kMaxMemoryReserve ? limit : kMaxMemoryReserve;
   if (reserved == 0) reserved = 1;  // a distinct, valid base address for empty memories
   void* p = mmap(nullptr, reserved, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -49,8 +59,11 @@ std::optional<uint64_t> MemInst::grow(uint64_t delta) {
   if (delta > max_pages || old + delta > max_pages) return std::nullopt;
   uint64_t new_size = (old + delta) << page_log2;
   if (new_size > reserved) return std::nullopt;
-  if (new_size > size && mprotect(data + size, new_size - size, PROT_READ | PROT_WRITE) != 0)
+  if (budget != nullptr && !budget->take(new_size - size)) return std::nullopt;
+  if (new_size > size && mprotect(data + size, new_size - size, PROT_READ | PROT_WRITE) != 0) {
+    if (budget != nullptr) budget->give_back(new_size - size);
     return std::nullopt;
+  }
   this->size.store(new_size, std::memory_order_release);
   return old;
 }
@@ -67,6 +80,7 @@ std::optional<uint64_t> TableInst::grow(uint64_t delta, uint64_t init) {
   uint64_t old = refs.size();
   uint64_t max = type.limits.max.value_or(type.addr == AddrType::I32 ? 0xFFFF'FFFFu : ~uint64_t(0));
   if (delta > kMaxTableSize - old || old + delta > max) return std::nullopt;  // no wrap-around
+  if (budget != nullptr && !budget->take(delta * sizeof(uint64_t))) return std::nullopt;
   refs.resize(old + delta, init);
   return old;
 }

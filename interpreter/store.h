@@ -27,6 +27,31 @@ namespace wasm::interp {
 
 struct ModuleInst;
 
+// The store-wide memory limit (EngineOptions::max_memory, `--max-memory`): the bytes of all
+// memories (their current sizes), tables (8 bytes an element) and GC data (structs, arrays,
+// exceptions) of a store together. Nothing is ever given back (nothing is freed).
+class MemoryBudget {
+ public:
+  explicit MemoryBudget(uint64_t limit) : limit_(limit) {}
+  // Takes `bytes` from the budget; false, taking nothing, when that would pass the limit.
+  bool take(uint64_t bytes) {
+    uint64_t before = used_.fetch_add(bytes, std::memory_order_relaxed);
+    if (bytes <= limit_ && before <= limit_ - bytes) return true;
+    used_.fetch_sub(bytes, std::memory_order_relaxed);
+    return false;
+  }
+  void give_back(uint64_t bytes) { used_.fetch_sub(bytes, std::memory_order_relaxed); }
+  uint64_t used() const { return used_.load(std::memory_order_relaxed); }
+  uint64_t limit() const { return limit_; }
+
+ private:
+  std::atomic<uint64_t> used_ = 0;
+  uint64_t limit_;
+};
+// The message of an allocation that the budget refuses (a trap; instantiation fails with it).
+inline constexpr char kOutOfMemoryMessage[] =
+    "out of memory: the store's memory limit (--max-memory) is reached";
+
 // spec: funcinst ::= {TYPE deftype, MODULE moduleinst, CODE func} | host function
 struct FuncInst {
   TypeId type = 0;
@@ -40,6 +65,7 @@ struct FuncInst {
 struct TableInst {
   TableType type;
   std::vector<uint64_t> refs;
+  MemoryBudget* budget = nullptr;  // the store's (growth is charged to it)
   // spec: $growtable — the old size, or nothing when the limits or the implementation forbid.
   std::optional<uint64_t> grow(uint64_t delta, uint64_t init);
 };
@@ -56,8 +82,9 @@ class MemInst {
   MemInst& operator=(const MemInst&) = delete;
   ~MemInst();
 
-  // Reserves and commits the memory's initial size; an error message when that is impossible.
-  std::optional<std::string> allocate(const MemType& type);
+  // Reserves and commits the memory's initial size, charged to `budget` like every growth; an
+  // error message when that is impossible.
+  std::optional<std::string> allocate(const MemType& type, MemoryBudget& budget);
   // spec: $growmem — the old size in pages, or nothing.
   std::optional<uint64_t> grow(uint64_t delta_pages);
 
@@ -69,6 +96,7 @@ class MemInst {
   std::atomic<uint64_t> size = 0;  // bytes
   uint64_t reserved = 0;           // bytes of address space reserved
   uint32_t page_log2 = 16;
+  MemoryBudget* budget = nullptr;
   WaitQueue waiters;  // memory.atomic.wait/notify (shared memories)
 
  private:
@@ -154,7 +182,7 @@ struct InstanceValue {
 //                  ARRAYS arrayinst*, EXNS exninst*}
 class Store {
  public:
-  explicit Store(TypeStore& types) : types_(&types) {}
+  Store(TypeStore& types, uint64_t max_memory) : budget(max_memory), types_(&types) {}
 
   TypeStore& types() const { return *types_; }
 
@@ -167,22 +195,22 @@ class Store {
   StableVector<DataInst> datas;
   StableVector<StructInst> structs;
   StableVector<ArrayInst> arrays;
-  std::atomic<uint64_t> array_bytes = 0;  // the bytes of all arrays (never freed): at most kMaxArrayHeap
   StableVector<ExnInst> exns;
   StableVector<ModuleInst> modules;
   StableVector<ModuleValue> module_values;      // Module Linking
   StableVector<InstanceValue> instance_values;  // Module Linking
+  MemoryBudget budget;                          // memories, tables and GC data together
 
   // The dynamic type test behind ref.test, ref.cast, br_on_cast and call_indirect:
   // spec: Ref_ok (the type of a reference value) followed by Reftype_sub.
   bool ref_matches(uint64_t r, const RefType& t) const;
 
-  // The embedder's watchdog (threads): when `interruptible`, running code polls `interrupted`
-  // every kInterruptSlice reductions and waiters re-check it; `interrupt()` stops every thread
-  // running in this store with Exhaustion kInterruptedMessage.
-  std::atomic<bool> interruptible = false;
+  // The embedder's watchdog: running code polls `interrupted` at backward branches, calls and
+  // handler jumps, and waiters re-check it; `interrupt()` stops every thread running in this
+  // store with Exhaustion kInterruptedMessage, until `clear_interrupt()`.
   std::atomic<bool> interrupted = false;
   void interrupt();
+  void clear_interrupt() { interrupted = false; }
 
  private:
   TypeStore* types_;
@@ -190,12 +218,8 @@ class Store {
 
 // The smallest and largest sizes a memory may reach, in bytes (implementation limits).
 inline constexpr uint64_t kMaxMemoryReserve = uint64_t(1) << 33;  // 8 GiB of address space
-inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;       // elements
-// All arrays of a store together (nothing is freed, so a loop allocating arrays would otherwise
-// grow until the operating system kills the process): beyond it, allocation traps.
-inline constexpr uint64_t kMaxArrayHeap = uint64_t(1) << 31;
+inline constexpr uint64_t kMaxTableSize = uint64_t(1) << 24;      // elements
 
-inline constexpr uint64_t kInterruptSlice = uint64_t(1) << 20;  // reductions between polls
 // One definition (store.cpp), so that its address identifies it: exec::atomic returns it and
 // the step loop compares pointers (string literals are not merged across units, e.g. by ASan).
 extern const char kInterruptedMessage[];

@@ -47,8 +47,12 @@ constexpr const char* kHelp =
     "  --skip-list FILE  commands not to run (`path.wast:LINE  reason`, LINE as failures print\n"
     "                    it, or a whole file); counted as skipped, never as passed\n"
     "  --time-limit S    the longest any command may run, in seconds (default 60; 0: none);\n"
-    "                    then the script's threads are interrupted and the script fails\n"
-    "                    (without threads, only waits; endless loops need --fuel)\n"
+    "                    then it is interrupted (exhaustion) and the script goes on; with\n"
+    "                    threads, all of the script's threads are interrupted\n"
+    "  --max-memory B    all memories, tables and GC data of one file's store together, in\n"
+    "                    bytes (suffix K, M, G: powers of 1024); past it memory.grow and\n"
+    "                    table.grow return -1 and allocation traps \"out of memory\" (default:\n"
+    "                    half the physical memory, shared among -j files)\n"
     "\n"
     "`thread` bodies run concurrently on OS threads, sharing the store; `wait` joins them.\n";
 
@@ -99,6 +103,26 @@ bool parse_number(const std::string& text, uint64_t& out) {
   return !text.empty() && *end == '\0' && text[0] != '-';
 }
 
+// A byte count: digits and an optional K, M or G (powers of 1024).
+bool parse_bytes(std::string text, uint64_t& out) {
+  int shift = 0;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K':
+      case 'k': shift = 10; break;
+      case 'M':
+      case 'm': shift = 20; break;
+      case 'G':
+      case 'g': shift = 30; break;
+      default: break;
+    }
+    if (shift != 0) text.pop_back();
+  }
+  if (!parse_number(text, out) || out > (~uint64_t(0) >> shift)) return false;
+  out <<= shift;
+  return true;
+}
+
 // Returns 0 when the arguments are usable, else the exit status.
 int parse_args(const std::vector<std::string>& args, RunArgs& r) {
   for (size_t i = 0; i < args.size(); ++i) {
@@ -130,6 +154,9 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.skip_list = std::move(*list);
     } else if (a == "--time-limit" && has_value && parse_number(args[i + 1], n) && n <= 1'000'000) {
       r.options.command_time_limit = std::chrono::seconds(n);
+      ++i;
+    } else if (a == "--max-memory" && has_value && parse_bytes(args[i + 1], n) && n > 0) {
+      r.options.engine.max_memory = n;
       ++i;
     } else if (a == "--outcomes-only") {
       r.options.outcomes_only = true;
@@ -217,6 +244,9 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   RunArgs r;
   if (int status = parse_args(args, r)) return status;
+  unsigned parallel = std::min<unsigned>(r.jobs, unsigned(std::max<size_t>(r.files.size(), 1)));
+  if (r.options.engine.max_memory == 0 && parallel > 1)  // the default, shared among the jobs
+    r.options.engine.max_memory = interp::default_max_memory() / parallel;
   std::vector<FileRun> runs = run_all(r);
   uint64_t passed = 0, failed = 0, skipped = 0;
   for (const FileRun& run : runs) {

@@ -64,7 +64,11 @@ const char* command_name(const Command& c) {
 }
 
 void Runner::run(const std::vector<Command>& commands, Scope& scope) {
-  for (const Command& c : commands) command(c, scope);
+  for (const Command& c : commands) {
+    command(c, scope);
+    // The command the watchdog interrupted has ended: the next one runs normally.
+    if (recover_interrupts && engine_.interrupted()) engine_.clear_interrupt();
+  }
 }
 
 // spec (reference): run_command / run_assertion
@@ -421,19 +425,19 @@ std::pair<uint32_t, uint32_t> line_column(const Source& source, uint32_t offset)
 
 RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,
                      const RunOptions& options) {
-  // Every script gets the watchdog: it wakes a memory.atomic.wait nobody notifies. Running
-  // code polls for it only in scripts with threads (the interruptible loop costs ~15%,
-  // docs/interpreter-design.md), where a thread may spin on a flag that never comes.
+  // Every script gets the watchdog: running code polls for its interrupt at backward branches,
+  // calls and handler jumps, and it wakes a memory.atomic.wait nobody notifies. In a script
+  // without threads the interrupted command fails and the next one runs; with threads, they all
+  // share the store, so it stays interrupted.
   std::unique_ptr<Watchdog> watchdog;
-  if (options.command_time_limit.count() > 0) {
-    bool has_threads =
-        std::any_of(script.commands.begin(), script.commands.end(),
-                    [](const text::Command& c) { return c.kind == text::Command::Kind::Thread; });
-    if (has_threads) engine.set_interruptible(true);
+  bool has_threads =
+      std::any_of(script.commands.begin(), script.commands.end(),
+                  [](const text::Command& c) { return c.kind == text::Command::Kind::Thread; });
+  if (options.command_time_limit.count() > 0)
     watchdog =
         std::make_unique<Watchdog>(options.command_time_limit, [&engine] { engine.interrupt(); });
-  }
   detail::Runner runner(engine, source, options, watchdog.get());
+  runner.recover_interrupts = !has_threads;
   detail::Scope scope;
   scope.registry["spectest"] = std::nullopt;
   runner.run(script.commands, scope);
@@ -444,7 +448,9 @@ RunReport run_script(interp::Engine& engine, const Source& source, const text::S
                    [](const CheckResult& a, const CheckResult& b) {
                      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
                    });
-  if (watchdog && watchdog->fired()) {
+  // With threads, the whole script was stopped: say so once (each interrupted command of a
+  // script without threads fails on its own).
+  if (watchdog && watchdog->fired() && has_threads) {
     std::string message = cat("watchdog: a command ran longer than ", watchdog->limit().count(),
                               " ms; the script's threads were interrupted");
     report.checks.push_back(CheckResult{0, 0, "script", false, message});

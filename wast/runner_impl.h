@@ -54,6 +54,7 @@ class Runner {
   // Joins the threads of `scope` nobody waited for, merging their reports.
   void join_all(Scope& scope);
   RunReport report;
+  bool recover_interrupts = false;  // clear the engine's interrupt after each command
 
  private:
   void command(const text::Command& c, Scope& scope);

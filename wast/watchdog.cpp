@@ -18,7 +18,8 @@ Watchdog::~Watchdog() {
 Watchdog::Guard Watchdog::arm() {
   std::lock_guard lock(mutex_);
   auto it = deadlines_.insert(Clock::now() + limit_);
-  if (it == deadlines_.begin()) changed_.notify_all();
+  ++generation_;
+  changed_.notify_all();
   return Guard(this, it);
 }
 
@@ -26,6 +27,8 @@ Watchdog::Guard::~Guard() {
   if (dog_ == nullptr) return;
   std::lock_guard lock(dog_->mutex_);
   dog_->deadlines_.erase(it_);
+  ++dog_->generation_;
+  dog_->changed_.notify_all();
 }
 
 void Watchdog::loop() {
@@ -41,9 +44,13 @@ void Watchdog::loop() {
       continue;
     }
     fired_ = true;
+    uint64_t generation = generation_;
     lock.unlock();
     on_fire_();
-    return;  // once interrupted, the store stays interrupted
+    lock.lock();
+    // The command that overran is being stopped: fire again only once the set of commands
+    // watched has changed (the runner clears the interrupt when nothing else runs).
+    changed_.wait(lock, [&] { return stop_ || generation_ != generation; });
   }
 }
 

@@ -1,7 +1,9 @@
 // The runner's watchdog: every command a script's threads (or the main script) run must finish
 // within a time limit; when one does not, the watchdog interrupts the store
 // (interp::Engine::interrupt): running code stops with an exhaustion, waiters wake up, and the
-// script fails instead of hanging (a deadlock, a lost notify, a spin loop on a flag nobody sets).
+// command fails instead of hanging (an endless loop, a deadlock, a lost notify, a spin loop on a
+// flag nobody sets). It fires again for a later command once the runner has cleared the
+// interrupt.
 #pragma once
 
 #include <atomic>
@@ -51,6 +53,7 @@ class Watchdog {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::multiset<Clock::time_point> deadlines_;
+  uint64_t generation_ = 0;  // counts changes of deadlines_
   bool stop_ = false;
   std::atomic<bool> fired_ = false;
   std::thread thread_;

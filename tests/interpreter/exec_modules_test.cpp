@@ -106,5 +106,52 @@ TEST_F(Modules, Table64GrowNeverWrapsAround) {
   EXPECT_EQ(result(m, "size"), 15u);
 }
 
+// The store-wide memory limit (EngineOptions::max_memory): memories, tables and GC data of one
+// store together. Growth past it fails (-1), allocation traps, instantiation fails.
+class MemoryLimit : public ExecTest {
+ protected:
+  MemoryLimit() : ExecTest(options()) {}
+  static EngineOptions options() {
+    EngineOptions o;
+    o.max_memory = 4 << 20;  // 4 MiB: 64 pages
+    return o;
+  }
+};
+
+TEST_F(MemoryLimit, BoundsMemoriesTablesAndGcDataTogether) {
+  auto m = load(R"((module
+    (type $bytes (array (mut i8)))
+    (type $pair (struct (field i64) (field i64)))
+    (type $e (func))
+    (tag $t)
+    (memory $a 1)
+    (memory $b 1)
+    (table $tab 1 funcref)
+    (func (export "grow-a") (param i32) (result i32) (memory.grow $a (local.get 0)))
+    (func (export "grow-b") (param i32) (result i32) (memory.grow $b (local.get 0)))
+    (func (export "grow-table") (param i32) (result i32)
+      (table.grow $tab (ref.null func) (local.get 0)))
+    (func (export "array") (param i32) (result i32)
+      (array.len (array.new_default $bytes (local.get 0))))
+    (func (export "structs")
+      (loop $l (drop (struct.new_default $pair)) (br $l)))
+    (func (export "exceptions")
+      (loop $l (block $h (try_table (catch $t $h) (throw $t))) (br $l)))))");
+  // 2 of 64 pages are taken: the two memories together may grow by 62 more.
+  EXPECT_EQ(result(m, "grow-a", {i32(40)}), 1u);
+  EXPECT_EQ(result(m, "grow-b", {i32(30)}), ~uint32_t(0));  // 1 + 41 + 30 > 64
+  EXPECT_EQ(result(m, "grow-b", {i32(20)}), 1u);
+  EXPECT_EQ(result(m, "grow-table", {i32(1 << 20)}), ~uint32_t(0));  // 8 MiB of elements
+  EXPECT_EQ(result(m, "grow-table", {i32(16)}), 1u);
+  EXPECT_EQ(trap(m, "array", {i32(8 << 20)}), kOutOfMemoryMessage);
+  EXPECT_EQ(trap(m, "structs"), kOutOfMemoryMessage);
+  EXPECT_EQ(trap(m, "exceptions"), kOutOfMemoryMessage);
+  // What is left is too little for a new module's memory.
+  auto r = try_load("(module (memory 8))");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.rfind("memory allocation failed: out of memory", 0), 0u)
+      << r.error().message;
+}
+
 }  // namespace
 }  // namespace wasm::interp::test

@@ -119,7 +119,6 @@ TEST_F(CappedWaitTest, MaxWaitCapsTimeouts) {
 // The embedder's watchdog: interrupt() ends a wait that nobody would end.
 TEST_F(ThreadsTest, InterruptEndsWaits) {
   InstanceAddr m = load(kWaitNotify);
-  engine_.set_interruptible(true);
   Outcome o;
   std::thread waiter([&] {
     o = engine_.invoke(engine_.get_export(m, "wait32")->addr,

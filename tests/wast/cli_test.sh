@@ -41,6 +41,29 @@ check "--print-outcomes exits 1 (the script has failures)" test "$code" -eq 1
 check "--print-outcomes lines" diff <(sed 's|^[^:]*:||' <<<"$out") "$dir/outcomes.expected"
 check "--print-outcomes report on stderr" grep -q '^2 passed\|passed, 2 failed$' "$tmp/report"
 
+# --time-limit stops an endless loop in a script without threads; the next command still runs.
+printf '%s\n' '(module (func (export "spin") (loop (br 0))) (func (export "one") (result i32) (i32.const 1)))' \
+  '(invoke "spin")' '(assert_return (invoke "one") (i32.const 1))' >"$tmp/spin.wast"
+out=$(timeout 60 "$wasmref" run --time-limit 1 "$tmp/spin.wast"); code=$?
+check "--time-limit: an endless loop exits 1, not killed by timeout" test "$code" -eq 1
+check "--time-limit: the loop is interrupted at its command" \
+  grep -q 'spin.wast:2.1: invoke: expected values, got exhaustion "interrupted: time limit exceeded"' <<<"$out"
+check "--time-limit: the next command runs" test "$(tail -n 1 <<<"$out")" = "2 passed, 1 failed"
+
+# --max-memory bounds the store: growth past it returns -1, allocation traps.
+printf '%s\n' '(module (memory 1) (type $a (array i8))' \
+  '  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))' \
+  '  (func (export "new") (param i32) (result i32) (array.len (array.new_default $a (local.get 0)))))' \
+  '(assert_return (invoke "grow" (i32.const 20)) (i32.const -1))' \
+  '(assert_return (invoke "grow" (i32.const 10)) (i32.const 1))' \
+  '(assert_trap (invoke "new" (i32.const 0x100000)) "out of memory")' >"$tmp/mem.wast"
+out=$("$wasmref" run --max-memory 1M "$tmp/mem.wast"); code=$?
+check "--max-memory: growth and allocation bounded" test "$code" -eq 0
+out=$("$wasmref" run "$tmp/mem.wast"); code=$?
+check "--max-memory: the default allows far more" test "$code" -eq 1
+"$wasmref" run --max-memory 12X "$tmp/mem.wast" >/dev/null 2>&1
+check "--max-memory: a bad size exits 2" test $? -eq 2
+
 echo '(module (func (result i32) (i32.const 1)))' >"$tmp/ok.wat"
 echo '(module (func (result i32) (i64.const 1)))' >"$tmp/bad.wat"
 check "validate accepts" "$wasmref" validate "$tmp/ok.wat"

@@ -294,6 +294,40 @@ TEST(Runner, WatchdogInterruptsHangingCommands) {
   EXPECT_NE(failures(r).find("watchdog"), std::string::npos) << failures(r);
 }
 
+// Without threads too: each endless form (a backward br, br_if, br_table, br_on_null, a
+// tail-call loop, an exception caught and retried, an endless start function) is interrupted
+// at its own command, which fails, and the script goes on with the next command.
+TEST(Runner, WatchdogInterruptsEndlessLoopsWithoutThreads) {
+  RunOptions options;
+  options.command_time_limit = std::chrono::milliseconds(150);
+  RunReport r = run(R"(
+(module $M
+  (tag $e)
+  (func (export "br") (loop (br 0)))
+  (func (export "br_if") (loop (br_if 0 (i32.const 1))))
+  (func (export "br_table") (loop (br_table 0 0 (i32.const 0))))
+  (func (export "br_on_null") (loop (drop (br_on_null 0 (ref.null any)))))
+  (func $tail (export "return_call") (return_call $tail))
+  (func (export "retry")
+    (loop $l (block $h (try_table (catch $e $h) (throw $e))) (br $l)))
+  (func (export "ok") (result i32) (i32.const 7)))
+(assert_return (invoke "br"))
+(assert_return (invoke "br_if"))
+(assert_return (invoke "br_table"))
+(assert_return (invoke "br_on_null"))
+(assert_return (invoke "return_call"))
+(assert_return (invoke "retry"))
+(assert_return (invoke "ok") (i32.const 7))
+(module (func $s (loop (br 0))) (start $s))
+(assert_return (invoke $M "ok") (i32.const 7))
+)",
+                    options);
+  EXPECT_EQ(r.failed, 7u) << failures(r);
+  EXPECT_EQ(r.passed, 3u) << failures(r);  // the first module and both "ok"
+  EXPECT_NE(failures(r).find("interrupted: time limit exceeded"), std::string::npos) << failures(r);
+  EXPECT_EQ(failures(r).find("watchdog"), std::string::npos) << failures(r);
+}
+
 TEST(Runner, SkippedCommandsAreNotPassed) {
   RunOptions options;
   options.skip_lines[3] = "outdated";
