@@ -64,6 +64,7 @@ Script ScriptParser::script() {
       c.at = p_.peek().at;
       c.module.at = c.at;
       c.module.module = parse_module_tokens(p_, std::nullopt, true);
+      c.module.fields = {c.at.begin, p_.token(p_.pos() - 1).at.end};
       s.commands.push_back(std::move(c));
       return s;
     }
@@ -97,6 +98,7 @@ ScriptModule ScriptParser::script_module() {
     return sm;
   }
   size_t fields_at = p_.pos();
+  if (fields_at + 1 < end) sm.fields = {p_.token(fields_at).at.begin, p_.token(end - 2).at.end};
   p_.seek(begin);
   try {
     sm.module = parse_module_tokens(p_, fields_at, false);

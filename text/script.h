@@ -21,6 +21,7 @@ struct ScriptModule {
   Module module;                  // Form::Text, when it parsed
   std::optional<Error> error;     // Form::Text that failed to parse (the script goes on)
   std::string bytes;              // Binary: the bytes; Quote: the source text
+  Span fields;                    // Text: where its fields are in the source (empty: none)
   Span at;
 };
 

@@ -89,7 +89,7 @@ int cmd_convert(const std::vector<std::string>& args) {
   if (kind_of(in) == FileKind::Wast) {
     Result<text::Script> script = text::parse_script(*content);
     if (!script) return report(in, *content, script.error());
-    result = wast::convert_script(*script, script_format, features);
+    result = wast::convert_script(*content, *script, script_format, features);
   } else {
     Result<Module> m = load_file(in, *content, features);
     if (!m) return report(in, *content, m.error());

@@ -4,6 +4,7 @@
 #include "binary/encode.h"
 #include "text/literals.h"
 #include "text/print.h"
+#include "text/printer.h"
 #include "wast/load.h"
 
 namespace wasm::wast {
@@ -13,20 +14,7 @@ using text::Command;
 using text::ScriptModule;
 using text::ScriptValue;
 
-std::string quoted(std::string_view bytes) {
-  std::string s = "\"";
-  for (unsigned char c : bytes) {
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-      s += char(c);
-    } else {
-      static constexpr char kDigits[] = "0123456789abcdef";
-      s += '\\';
-      s += kDigits[c >> 4];
-      s += kDigits[c & 0xF];
-    }
-  }
-  return s + "\"";
-}
+std::string quoted(std::string_view bytes) { return text::quote(bytes); }
 
 std::string name_of(const std::optional<std::string>& id) {
   return id ? " $" + *id : std::string();
@@ -105,7 +93,8 @@ std::string print_action(const text::Action& a) {
 
 class Converter {
  public:
-  Converter(ModuleFormat to, const Features& features) : to_(to), features_(features) {}
+  Converter(std::string_view source, ModuleFormat to, const Features& features)
+      : source_(source), to_(to), features_(features) {}
 
   std::string commands(const std::vector<Command>& cs, const std::string& indent) {
     std::string out;
@@ -114,23 +103,34 @@ class Converter {
   }
 
  private:
+  // The module in the target format, if it loads again as it is; otherwise (a module that does
+  // not load, or an invalid one that the other format cannot express, e.g. an out-of-range
+  // index that the text format rejects) in its original form: text as `module quote`.
   std::string module(const ScriptModule& m) {
     std::string head = std::string("(module") + (m.definition ? " definition" : "") + name_of(m.id);
     Result<Module> ast = load_module(m, features_);
     if (!ast) return head + original_form(m);
+    ScriptModule converted;
     if (to_ == ModuleFormat::Binary) {
       std::vector<uint8_t> bytes = binary::encode(*ast);
-      return head + " binary " + quoted({reinterpret_cast<const char*>(bytes.data()), bytes.size()}) + ")";
+      converted.form = ScriptModule::Form::Binary;
+      converted.bytes.assign(bytes.begin(), bytes.end());
+    } else {
+      converted.form = ScriptModule::Form::Quote;
+      converted.bytes = text::print_module(*ast);  // "(module ...)"
     }
-    std::string printed = text::print_module(*ast);  // "(module ...)"
-    return head + printed.substr(std::string_view("(module").size());
+    if (!load_module(converted, features_)) return head + original_form(m);
+    if (to_ == ModuleFormat::Binary) return head + " binary " + quoted(converted.bytes) + ")";
+    return head + converted.bytes.substr(std::string_view("(module").size());
   }
 
-  static std::string original_form(const ScriptModule& m) {
+  std::string original_form(const ScriptModule& m) const {
     switch (m.form) {
       case ScriptModule::Form::Binary: return " binary " + quoted(m.bytes) + ")";
       case ScriptModule::Form::Quote: return " quote " + quoted(m.bytes) + ")";
-      case ScriptModule::Form::Text: return ")";  // a text module that failed to parse
+      case ScriptModule::Form::Text:  // its fields' source text, quoted
+        return " quote " + quoted(source_.substr(m.fields.begin, m.fields.end - m.fields.begin)) +
+               ")";
     }
     return ")";
   }
@@ -170,14 +170,16 @@ class Converter {
     return "";
   }
 
+  std::string_view source_;
   ModuleFormat to_;
   const Features& features_;
 };
 
 }  // namespace
 
-std::string convert_script(const text::Script& script, ModuleFormat to, const Features& features) {
-  return Converter(to, features).commands(script.commands, "");
+std::string convert_script(std::string_view source, const text::Script& script, ModuleFormat to,
+                           const Features& features) {
+  return Converter(source, to, features).commands(script.commands, "");
 }
 
 }  // namespace wasm::wast

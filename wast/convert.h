@@ -11,7 +11,9 @@ namespace wasm::wast {
 
 enum class ModuleFormat { Binary, Text };
 
-// Modules that do not load (the malformed ones) keep their original form.
-std::string convert_script(const text::Script& script, ModuleFormat to, const Features& features);
+// Modules that do not load (the malformed ones), or do not load again once converted, keep
+// their original form (text modules as `module quote` of their source, which `script` came from).
+std::string convert_script(std::string_view source, const text::Script& script, ModuleFormat to,
+                           const Features& features);
 
 }  // namespace wasm::wast

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "spec/match.h"
+#include "text/printer.h"
 #include "wast/runner_impl.h"
 #include "wast/spectest.h"
 #include "wast/stub_imports.h"
@@ -386,7 +387,7 @@ void Runner::record_outcome(const Command& c, uint32_t line) {
   if (options_.record_outcomes && !outcome_.empty()) {
     bool named = c.kind == K::Action || c.kind == K::AssertReturn || c.kind == K::AssertTrap ||
                  c.kind == K::AssertExhaustion || c.kind == K::AssertException;
-    std::string name = named && !c.has_module ? " \"" + c.action.name + "\"" : "";
+    std::string name = named && !c.has_module ? " " + text::quote(c.action.name) : "";
     report.outcomes += cat(line, ": ", command_name(c), name, ": ", outcome_, "\n");
   }
   outcome_.clear();
