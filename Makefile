@@ -45,6 +45,9 @@ conformance-doc: build
 	tools/conformance-doc.sh $(BUILD)
 
 # Benchmarks run on a release build (build-release/), the figures docs/status.md reports.
+# BENCH_QUICK=1: one small workload and one front-end pass (CI's check that it still works).
+BENCH_QUICK ?=
+export BENCH_QUICK
 bench: deps
 	[ -f build-release/build.ninja ] || meson setup build-release -Dbuildtype=release
 	ninja -C build-release
@@ -63,7 +66,7 @@ fuzz: build
 	@tools/install-deps.sh clang libclang-rt-14-dev
 	[ -f build-fuzz/build.ninja ] || CC=clang CXX=clang++ meson setup build-fuzz -Dfuzzing=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
-	ninja -C build-fuzz fuzz/fuzz_decode fuzz/fuzz_text fuzz/fuzz_validate fuzz/fuzz_run
+	ninja -C build-fuzz fuzz/seed_corpus fuzz/fuzz_decode fuzz/fuzz_text fuzz/fuzz_validate fuzz/fuzz_run
 	tools/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 clean:

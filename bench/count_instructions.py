@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Executed wasm instructions of bench/{fib,loop,sieve}.wast, derived from their loop structure
-(each instruction counts once per execution; `end`, `then` and `else` markers do not count)."""
+"""Executed wasm instructions of bench/{fib,loop,sieve}.wast (or of one fib(N): `fib N`), derived
+from their loop structure (each instruction counts once per execution; `end`, `then` and `else`
+markers do not count)."""
 import math
 import sys
 
@@ -42,7 +43,9 @@ def sieve(n):
 
 if __name__ == "__main__":
     which = sys.argv[1]
-    if which == "fib":
+    if which == "fib" and len(sys.argv) > 2:  # one call of fib(N) (bench/run.sh, BENCH_QUICK)
+        print(fib(int(sys.argv[2])))
+    elif which == "fib":
         print(fib(30) + fib(35))
     elif which == "loop":
         print(loop(50_000_000))

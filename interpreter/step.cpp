@@ -20,15 +20,9 @@ namespace N = numerics;
 // The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
 std::string rule_of(const Op& op) {
   switch (op.code) {
-    case kJump:
-    case kJumpBack:
-    case kBrKeep:
-    case kBrKeepBack: return "Step_pure/br";
+    case kJump: case kJumpBack: case kBrKeep: case kBrKeepBack: return "Step_pure/br";
     case kJumpUnless: return "Step_pure/if";
-    case kJumpIf:
-    case kBrIfKeep:
-    case kJumpIfBack:
-    case kBrIfKeepBack: return "Step_pure/br_if";
+    case kJumpIf: case kBrIfKeep: case kJumpIfBack: case kBrIfKeepBack: return "Step_pure/br_if";
     case kReturnOp: return "Step_pure/return";
     case kTrapOp: return "Step_pure/trap";
     default: break;
@@ -117,6 +111,8 @@ void shared_store(uint8_t* p, T v) {
 
 }  // namespace
 
+// The dispatch loop is laid out by hand (one case a line where it fits): not clang-format's.
+// clang-format off
 #define CASE(name) case uint16_t(Opcode::name)
 #define TRAP(msg) do { t.message = (msg); SAVE(pc - 1); return Status::Trap; } while (0)
 // Helpers taking the stack pointer get a copy (s_), so that `sp` itself can stay in a register.
@@ -127,21 +123,10 @@ void shared_store(uint8_t* p, T v) {
                 mem0 = module != nullptr && !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr)
 // The embedder's interrupt (Store::interrupt), polled at backward branches, calls and handler
 // jumps: the configuration stays whole (at `pc`), the invocation ends in an exhaustion.
-#define POLL()                                                            \
-  do {                                                                    \
-    if (store.interrupted.load(std::memory_order_relaxed)) [[unlikely]] { \
-      t.message = kInterruptedMessage;                                    \
-      SAVE(pc);                                                           \
-      return Status::Exhaustion;                                          \
-    }                                                                     \
-  } while (0)
+// The slow path is shared, out of the way of the dispatch loop (`interrupted:` below).
+#define POLL() do { if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]] goto interrupted; } while (0)
 // A taken branch to `to` that polls when it goes backward (br_table, br_on_*).
-#define BRANCH_POLLED(to)   \
-  do {                      \
-    bool back_ = (to) < pc; \
-    pc = (to);              \
-    if (back_) POLL();      \
-  } while (0)
+#define BRANCH_POLLED(to) do { bool back_ = (to) < pc; pc = (to); if (back_) POLL(); } while (0)
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -185,6 +170,7 @@ Status loop(Thread& t, uint64_t limit) {
   FuncInst* callee = nullptr;  // the call instructions' target (call_callee below)
   bool tail = false;           // ... and whether it is a tail call
   LOAD();
+  const std::atomic<bool>& interrupt_flag = store.interrupted;
 
   // spec: Step_read/call-addr (wasm functions) — push a frame; Exhaustion beyond the limit.
   // Returns false on exhaustion. For tail calls the caller's frame is reused.
@@ -260,36 +246,20 @@ Status loop(Thread& t, uint64_t limit) {
       case kBrIfKeep:
         if ((--sp)->i32() != 0) { keep(sp, base, op.b, op.c); pc = op.a; }
         break;
-      // Backward branches poll for the embedder's interrupt after branching.
-      case kJumpBack:
-        pc = op.a;
-        POLL();
-        break;
-      case kJumpIfBack:
-        if ((--sp)->i32() != 0) {
-          pc = op.a;
-          POLL();
-        }
-        break;
-      case kBrKeepBack:
-        keep(sp, base, op.b, op.c);
-        pc = op.a;
-        POLL();
-        break;
+      // Backward branches (to a loop) poll for the embedder's interrupt after branching.
+      case kJumpBack: pc = op.a; POLL(); break;
+      case kJumpIfBack: if ((--sp)->i32() != 0) { pc = op.a; POLL(); } break;
+      case kBrKeepBack: keep(sp, base, op.b, op.c); pc = op.a; POLL(); break;
       case kBrIfKeepBack:
-        if ((--sp)->i32() != 0) {
-          keep(sp, base, op.b, op.c);
-          pc = op.a;
-          POLL();
-        }
+        if ((--sp)->i32() != 0) { keep(sp, base, op.b, op.c); pc = op.a; POLL(); }
         break;
-        CASE(BrTable) : {  // spec: Step_pure/br_table-lt, Step_pure/br_table-ge
-          uint32_t i = (--sp)->i32();
-          const Target& to = code->br_tables[op.a + (i < op.b ? i : op.b)];
-          keep(sp, base, to.height, to.arity);
-          BRANCH_POLLED(to.pc);
-          break;
-        }
+      CASE(BrTable): {  // spec: Step_pure/br_table-lt, Step_pure/br_table-ge
+        uint32_t i = (--sp)->i32();
+        const Target& to = code->br_tables[op.a + (i < op.b ? i : op.b)];
+        keep(sp, base, to.height, to.arity);
+        BRANCH_POLLED(to.pc);
+        break;
+      }
       case kTrapOp: TRAP(std::string(kUnsupportedMessage));
       case kReturnOp: {  // spec: Step_pure/return-frame, Step_pure/frame-vals
         uint32_t n = code->results;
@@ -396,27 +366,16 @@ Status loop(Thread& t, uint64_t limit) {
         POLL();  // a handler jump
         break;
       }
-      CASE(BrOnNull)
-          :  // spec: Step_pure/br_on_null-*
-            if (is_null(sp[-1].ref())) {
-        --sp;
-        keep(sp, base, op.b, op.c);
-        BRANCH_POLLED(op.a);
-      }
+      CASE(BrOnNull):  // spec: Step_pure/br_on_null-*
+        if (is_null(sp[-1].ref())) { --sp; keep(sp, base, op.b, op.c); BRANCH_POLLED(op.a); }
         break;
       CASE(BrOnNonNull):  // spec: Step_pure/br_on_non_null-*
         if (is_null(sp[-1].ref())) --sp;
-      else {
-        keep(sp, base, op.b, op.c);
-        BRANCH_POLLED(op.a);
-      }
+        else { keep(sp, base, op.b, op.c); BRANCH_POLLED(op.a); }
         break;
       CASE(BrOnCast): CASE(BrOnCastFail): {  // spec: Step_read/br_on_cast-*, br_on_cast_fail-*
         bool ok = store.ref_matches(sp[-1].ref(), code->ref_types[op.x]);
-        if (ok == (op.code == uint16_t(Opcode::BrOnCast))) {
-          keep(sp, base, op.b, op.c);
-          BRANCH_POLLED(op.a);
-        }
+        if (ok == (op.code == uint16_t(Opcode::BrOnCast))) { keep(sp, base, op.b, op.c); BRANCH_POLLED(op.a); }
         break;
       }
 
@@ -537,36 +496,16 @@ Status loop(Thread& t, uint64_t limit) {
         uint64_t desc = (--sp)->ref();
         if (is_null(desc)) TRAP("null descriptor reference");
         bool ok = desc_matches(store, sp[-1].ref(), desc, code->ref_types[op.x].nullable);
-        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) {
-          keep(sp, base, op.b, op.c);
-          BRANCH_POLLED(op.a);
-        }
+        if (ok == (op.code == uint16_t(Opcode::BrOnCastDescEq))) { keep(sp, base, op.b, op.c); BRANCH_POLLED(op.a); }
         break;
       }
-      CASE(StructNewDesc)
-          : CASE(StructNewDefaultDesc)
-          : CASE(StructNew)
-          : CASE(StructNewDefault)
-          : CASE(StructGet)
-          : CASE(StructGetS)
-          : CASE(StructGetU)
-          : CASE(StructSet)
-          : CASE(ArrayNew)
-          : CASE(ArrayNewDefault)
-          : CASE(ArrayNewFixed)
-          : CASE(ArrayNewData)
-          : CASE(ArrayNewElem)
-          : CASE(ArrayGet)
-          : CASE(ArrayGetS)
-          : CASE(ArrayGetU)
-          : CASE(ArraySet)
-          : CASE(ArrayLen)
-          : CASE(ArrayFill) : CASE(ArrayCopy) : CASE(ArrayInitData) : CASE(ArrayInitElem) : {
-        Slot* s_ = sp;
-        exec::Trap m_ = exec::aggregate(store, *module, *code, op, s_);
-        sp = s_;
-        if (m_) TRAP(m_);
-      }
+      CASE(StructNewDesc): CASE(StructNewDefaultDesc):
+      CASE(StructNew): CASE(StructNewDefault): CASE(StructGet): CASE(StructGetS):
+      CASE(StructGetU): CASE(StructSet): CASE(ArrayNew): CASE(ArrayNewDefault):
+      CASE(ArrayNewFixed): CASE(ArrayNewData): CASE(ArrayNewElem): CASE(ArrayGet):
+      CASE(ArrayGetS): CASE(ArrayGetU): CASE(ArraySet): CASE(ArrayLen): CASE(ArrayFill):
+      CASE(ArrayCopy): CASE(ArrayInitData): CASE(ArrayInitElem):
+        { Slot* s_ = sp; exec::Trap m_ = exec::aggregate(store, *module, *code, op, s_); sp = s_; if (m_) TRAP(m_); }
         break;
 
       // ---- Numeric instructions ---- spec: Step_pure/const, unop-val, binop-val, testop,
@@ -597,7 +536,12 @@ Status loop(Thread& t, uint64_t limit) {
         TRAP(std::string(kUnsupportedMessage));
     }
   }
+interrupted:
+  t.message = kInterruptedMessage;
+  SAVE(pc);
+  return Status::Exhaustion;
 }
+// clang-format on
 
 namespace {
 // The checking mode's end of an invocation: a returning one has values of its result types; the

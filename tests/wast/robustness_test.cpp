@@ -28,7 +28,10 @@ void append_u32(std::vector<uint8_t>& out, uint32_t v) {
 // A module with one function `() -> ()` whose body is `depth` nested `block`s.
 std::vector<uint8_t> nested_blocks_module(size_t depth) {
   std::vector<uint8_t> body = {0x00};  // no locals
-  for (size_t i = 0; i < depth; ++i) body.insert(body.end(), {0x02, 0x40});
+  for (size_t i = 0; i < depth; ++i) {  // push_back: GCC 12 -O3 misreads an insert here
+    body.push_back(0x02);
+    body.push_back(0x40);
+  }
   body.insert(body.end(), depth + 1, 0x0B);
   std::vector<uint8_t> m = header();
   m.insert(m.end(), {0x01, 0x04, 0x01, 0x60, 0x00, 0x00});  // type section: [] -> []
