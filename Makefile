@@ -45,7 +45,7 @@ conformance-doc: build
 	tools/conformance-doc.sh $(BUILD)
 
 # Benchmarks run on a release build (build-release/), the figures docs/status.md reports.
-# BENCH_QUICK=1: one small workload and one front-end pass (CI's check that it still works).
+# BENCH_QUICK=1: one small workload (fib 27) and one front-end pass (CI's check that it still works).
 BENCH_QUICK ?=
 export BENCH_QUICK
 bench: deps
