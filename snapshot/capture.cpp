@@ -15,7 +15,13 @@ Result<Module> capture(interp::Engine& engine, interp::InstanceAddr instance, co
                        const Options& options) {
   return catch_error([&]() -> Module {
     const interp::Store& store = engine.store();
-    Capture c{m, store.modules[instance], RefContext{&store, {}}};
+    Capture c{m, store.modules[instance], RefContext{&store, {}, nullptr}};
+    // The module's canonical types (the same TypeIds as the instance's: one type store), to
+    // name the types of GC objects by module type index.
+    Result<ValidatedModule> v = validate(m, engine.types());
+    if (!v) throw ErrorException{v.error()};
+    GcContext gc = make_gc_context(m, v->types);
+    c.refs.gc = &gc;
     for (const Import& i : m.imports) {
       switch (i.desc.kind) {
         case ExternKind::Func: ++c.imported_funcs; break;

@@ -37,8 +37,7 @@ Expr ref_expr(uint64_t r, const RefType& t, const RefContext& cx, const std::str
       // spec: ref.i31 is constant; (i32.const n) (ref.i31) gives (ref.i31_num n).
       return {make(Opcode::I32Const, uint64_t(interp::i31_get_u(r))), make(Opcode::RefI31)};
     case RefKind::Struct:
-    case RefKind::Array:
-      refuse(what, "holds a GC object; snapshotting GC objects is not supported yet");
+    case RefKind::Array: return gc_object_expr(r, cx, what);
     case RefKind::Exn: refuse(what, "holds an exception reference, which no constant expresses");
     case RefKind::Host: refuse(what, "holds a host reference, which a module cannot recreate");
     case RefKind::Null: break;

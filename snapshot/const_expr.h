@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "interpreter/store.h"
+#include "snapshot/gc_objects.h"
 #include "spec/ast.h"
 
 namespace wasm::snapshot {
@@ -15,11 +16,13 @@ namespace wasm::snapshot {
 struct RefContext {
   const interp::Store* store = nullptr;
   std::unordered_map<interp::Addr, FuncIdx> func_index;  // funcaddr -> this module's funcidx
+  GcContext* gc = nullptr;  // structs and arrays (gc_objects.h); null: refused
 };
 
 // A constant expression that evaluates to `v` at type `t`. `what` names the place
 // ("global 3") in the error (Phase::Invalid) thrown when no constant expression can express
-// the value: a host reference, a function of another module, an exception, a GC object.
+// the value: a host reference, a function of another module, an exception, a GC object that
+// gc_object_expr refuses.
 Expr value_expr(const interp::Slot& v, const ValType& t, const RefContext& cx,
                 const std::string& what);
 

@@ -61,14 +61,27 @@ TEST_F(SnapshotTest, MissingOrIllTypedInitFunction) {
       contains(error_of(R"((module (func (export "wizer.initialize") (param i32))))"), "[] -> []"));
 }
 
-TEST_F(SnapshotTest, GcObjectInAGlobalIsRefusedNamingTheGlobal) {
+TEST_F(SnapshotTest, ACycleOfGcObjectsIsRefusedNamingTheGlobal) {
+  std::string e = error_of(R"((module
+    (type $s (struct (field (mut (ref null $s)))))
+    (global $g (export "g") (mut (ref null $s)) (ref.null $s))
+    (func (export "wizer.initialize")
+      (global.set $g (struct.new $s (ref.null $s)))
+      (struct.set $s 0 (global.get $g) (global.get $g)))))");
+  EXPECT_EQ(e,
+            "global 0 (export \"g\") field 0: holds a cycle of GC objects, which no "
+            "constant builds");
+}
+
+TEST_F(SnapshotTest, AGcObjectReachableTwiceIsRefused) {
   std::string e = error_of(R"((module
     (type $s (struct (field i32)))
-    (global $g (export "g") (mut (ref null $s)) (ref.null $s))
-    (func (export "wizer.initialize") (global.set $g (struct.new $s (i32.const 1))))))");
-  EXPECT_EQ(e,
-            "global 0 (export \"g\"): holds a GC object; snapshotting GC objects is not "
-            "supported yet");
+    (global $a (mut (ref null $s)) (ref.null $s))
+    (global $b (mut (ref null $s)) (ref.null $s))
+    (func (export "wizer.initialize")
+      (global.set $a (struct.new $s (i32.const 1)))
+      (global.set $b (global.get $a)))))");
+  EXPECT_TRUE(contains(e, "global 1: holds a GC object also reachable from global 0")) << e;
 }
 
 }  // namespace
