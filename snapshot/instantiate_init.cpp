@@ -74,7 +74,9 @@ Result<interp::InstanceAddr> instantiate_and_init(interp::Engine& engine, const 
 }
 
 Result<Module> snapshot(const Module& m, const Options& options) {
-  interp::Engine engine;
+  interp::EngineOptions engine_options;
+  engine_options.fuel = options.fuel;
+  interp::Engine engine(engine_options);
   Result<ValidatedModule> v = validate(m, engine.types());
   if (!v) return v.error();
   Result<interp::InstanceAddr> inst = instantiate_and_init(engine, m, *v, options);

@@ -45,31 +45,43 @@ void rewrite_segments(const Capture& c, Module& out) {
   // are unreachable; they are left out (their function declarations are redone by
   // declare_refs). This also makes `snapshot --no-init` of a snapshot a fixed point: the
   // captured segments appended last are left out and captured again, the same.
-  out.elems.resize(std::min<size_t>(out.elems.size(), uses.elems));
-  for (size_t x = 0; x < out.elems.size(); ++x) {
-    Elem& e = out.elems[x];
+  // Active segments into an imported table or memory stay as they are, wherever they are:
+  // imports are not captured, so the snapshot's instantiation must write them again.
+  out.elems.clear();
+  for (size_t x = 0; x < c.in.elems.size(); ++x) {
+    Elem e = c.in.elems[x];
+    bool into_import = e.mode == SegmentMode::Active && e.table < c.imported_tables;
+    if (x >= uses.elems && !into_import) continue;
     // spec: a declarative segment is dropped at instantiation; it stays declarative (dropped
     // again, and it declares its functions for ref.func).
-    if (e.mode == SegmentMode::Declarative) continue;
-    // spec: an active segment is applied, then dropped (elem.drop) at instantiation; a passive
-    // one may have been dropped by init. Both become an empty passive segment of the same
-    // index and type: table.init of length 0 succeeds on it, of more traps, as on a dropped
-    // segment (exec/instructions.rst, table.init: the bounds check against |elem.refs| = 0).
-    bool dropped = e.mode == SegmentMode::Active || c.inst.elem_ptrs[x]->refs.empty();
-    e.mode = SegmentMode::Passive;
-    e.table = 0;
-    e.offset.clear();
-    if (dropped) e.init.clear();
+    if (!into_import && e.mode != SegmentMode::Declarative) {
+      // spec: an active segment is applied, then dropped (elem.drop) at instantiation; a
+      // passive one may have been dropped by init. Both become an empty passive segment of the
+      // same index and type: table.init of length 0 succeeds on it, of more traps, as on a
+      // dropped segment (exec/instructions.rst, table.init: the bounds check against
+      // |elem.refs| = 0).
+      bool dropped = e.mode == SegmentMode::Active || c.inst.elem_ptrs[x]->refs.empty();
+      e.mode = SegmentMode::Passive;
+      e.table = 0;
+      e.offset.clear();
+      if (dropped) e.init.clear();
+    }
+    out.elems.push_back(std::move(e));
   }
-  out.datas.resize(std::min<size_t>(out.datas.size(), uses.datas));
-  for (size_t x = 0; x < out.datas.size(); ++x) {
-    Data& d = out.datas[x];
-    // spec: the same for data segments (memory.init against |data.bytes| = 0 once dropped).
-    bool dropped = d.mode == SegmentMode::Active || c.inst.data_ptrs[x]->bytes.empty();
-    d.mode = SegmentMode::Passive;
-    d.mem = 0;
-    d.offset.clear();
-    if (dropped) d.init.clear();
+  out.datas.clear();
+  for (size_t x = 0; x < c.in.datas.size(); ++x) {
+    Data d = c.in.datas[x];
+    bool into_import = d.mode == SegmentMode::Active && d.mem < c.imported_mems;
+    if (x >= uses.datas && !into_import) continue;
+    if (!into_import) {
+      // spec: the same for data segments (memory.init against |data.bytes| = 0 once dropped).
+      bool dropped = d.mode == SegmentMode::Active || c.inst.data_ptrs[x]->bytes.empty();
+      d.mode = SegmentMode::Passive;
+      d.mem = 0;
+      d.offset.clear();
+      if (dropped) d.init.clear();
+    }
+    out.datas.push_back(std::move(d));
   }
 }
 

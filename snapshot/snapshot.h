@@ -26,6 +26,9 @@ struct Options {
   // --allow-imports: imports are linked to the `spectest` host module (wast/spectest.h); the
   // state of imported memories, tables and globals is not captured (they stay imports).
   bool allow_imports = false;
+  // --fuel N: reductions each of the start and init functions may take before exhaustion
+  // (EngineOptions::fuel); 0: no limit. Used by snapshot(), which makes the engine.
+  uint64_t fuel = 0;
 };
 
 // Instantiates the valid module `m` in `engine` (imports linked as `options` allow) and runs

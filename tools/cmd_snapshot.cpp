@@ -1,4 +1,5 @@
 // `wasmref snapshot`: pre-initialise a module (snapshot/snapshot.h, docs/snapshot.md).
+#include <charconv>
 #include <cstdio>
 #include <span>
 
@@ -15,6 +16,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: wasmref snapshot IN.(wasm|wat) -o OUT.(wasm|wat) [--init-func NAME] [--no-init]\n"
     "                        [--keep-init-func] [--rename-func DST=SRC]... [--allow-imports]\n"
+    "                        [--fuel N]\n"
     "\n"
     "Instantiates IN, runs its init function, and writes a module whose instantiation gives\n"
     "the same memories, globals, tables and segments without running it again (like Wizer).\n"
@@ -26,11 +28,17 @@ constexpr const char* kHelp =
     "  --rename-func DST=SRC  rename the function export SRC to DST, replacing any export DST\n"
     "  --allow-imports    link imports to the spectest host module; imported memories,\n"
     "                     tables and globals stay imports (their state is not captured)\n"
+    "  --fuel N           at most N reductions each for the start and init functions\n"
     "\n"
     "A trap, exhaustion or refusal prints an error and exits 1 without writing OUT.\n";
 
 std::span<const uint8_t> as_bytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+bool parse_u64(const std::string& s, uint64_t& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
 }  // namespace
@@ -53,6 +61,8 @@ int cmd_snapshot(const std::vector<std::string>& args) {
       options.run_init = false;
     } else if (a == "--keep-init-func") {
       options.keep_init_func = true;
+    } else if (a == "--fuel" && has_value && parse_u64(args[i + 1], options.fuel)) {
+      ++i;
     } else if (a == "--allow-imports") {
       options.allow_imports = true;
     } else if (a == "--rename-func" && has_value && args[i + 1].find('=') != std::string::npos) {

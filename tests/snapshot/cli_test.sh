@@ -54,6 +54,13 @@ check "an import exits 1" test "$code" -eq 1
 check "the import is named: $err" grep -q '"env"."g"' <<<"$err"
 check "no output after a refusal" test ! -e "$tmp/import.wasm"
 
+cat >"$tmp/loop.wat" <<'WAT'
+(module (func (export "wizer.initialize") (loop (br 0))))
+WAT
+err=$("$wasmref" snapshot --fuel 100000 "$tmp/loop.wat" -o "$tmp/loop.wasm" 2>&1); code=$?
+check "--fuel ends an endless init: $err" test "$code" -eq 1
+check "exhaustion is reported" grep -q 'exhausted: fuel exhausted' <<<"$err"
+
 "$wasmref" snapshot "$tmp/counter.wat" >/dev/null 2>&1; code=$?
 check "missing -o is a usage error" test "$code" -eq 2
 

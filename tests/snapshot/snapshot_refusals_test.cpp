@@ -29,6 +29,25 @@ TEST_F(SnapshotTest, AllowImportsLinksSpectest) {
   EXPECT_EQ(snap_.module->imports.size(), 3u);
 }
 
+TEST_F(SnapshotTest, ActiveSegmentsIntoImportsStayActive) {
+  Options o;
+  o.allow_imports = true;
+  snapshot(R"((module
+    (import "spectest" "memory" (memory 1))
+    (import "spectest" "table" (table 10 funcref))
+    (memory $own 1)
+    (func $f)
+    (data (memory 0) (i32.const 8) "imp")
+    (data (memory $own) (i32.const 8) "own")
+    (elem (table 0) (i32.const 2) func $f)
+    (func (export "wizer.initialize"))))",
+           o);
+  ASSERT_EQ(snap_.module->datas.size(), 2u);  // the import's segment, the captured one
+  EXPECT_EQ(snap_.module->datas[0].mode, SegmentMode::Active);
+  EXPECT_EQ(snap_.module->datas[0].init, (std::vector<uint8_t>{'i', 'm', 'p'}));
+  EXPECT_EQ(snap_.module->elems.size(), 1u);
+}
+
 TEST_F(SnapshotTest, OtherImportsAreRefusedEvenWhenAllowed) {
   Options o;
   o.allow_imports = true;
