@@ -61,6 +61,14 @@ err=$("$wasmref" snapshot --fuel 100000 "$tmp/loop.wat" -o "$tmp/loop.wasm" 2>&1
 check "--fuel ends an endless init: $err" test "$code" -eq 1
 check "exhaustion is reported" grep -q 'exhausted: fuel exhausted' <<<"$err"
 
+# The shared test modules snapshot, and tools/wizer-compare.sh skips cleanly without Wizer.
+for m in "$2"/modules/*.wat; do
+  check "$(basename "$m") snapshots" "$wasmref" snapshot "$m" -o "$tmp/m.wasm"
+done
+out=$(WIZER_NPM_DIR= "$2/../../tools/wizer-compare.sh" "$wasmref"); code=$?
+check "wizer-compare skips without Wizer: $out" test "$code" -eq 0
+check "wizer-compare says it skipped" grep -q skipped <<<"$out"
+
 "$wasmref" snapshot "$tmp/counter.wat" >/dev/null 2>&1; code=$?
 check "missing -o is a usage error" test "$code" -eq 2
 
