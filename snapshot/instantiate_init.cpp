@@ -52,7 +52,7 @@ Result<interp::InstanceAddr> instantiate_and_init(interp::Engine& engine, const 
   if (!inst) {
     Error e = inst.error();
     if (e.phase == Phase::Trap || e.phase == Phase::Exhaustion)
-      e.message = cat("instantiation (start function) failed: ", e.message);
+      e.message = cat("instantiation failed (segments or start function): ", e.message);
     return e;
   }
   if (!options.run_init) return inst;
