@@ -26,6 +26,7 @@ int cmd_print(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_smith(const std::vector<std::string>& args);
+int cmd_snapshot(const std::vector<std::string>& args);
 
 bool wants_help(const std::vector<std::string>& args);
 

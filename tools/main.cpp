@@ -17,6 +17,7 @@ constexpr const char* kUsage =
     "  print FILE.wasm        print a binary module as text\n"
     "  validate FILE...       parse/decode and validate .wat and .wasm modules\n"
     "  smith [-o FILE]        write a random valid module (--seed N, --size N)\n"
+    "  snapshot IN -o OUT     run a module's init function, write the initialised module\n"
     "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
     "                         `N passed, M failed`\n"
     "\n"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return wasm::cli::cmd_validate(args);
   if (command == "run") return wasm::cli::cmd_run(args);
   if (command == "smith") return wasm::cli::cmd_smith(args);
+  if (command == "snapshot") return wasm::cli::cmd_snapshot(args);
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }
