@@ -1,6 +1,7 @@
 // Result patterns (see tools/smith_results.h).
 #include "tools/smith_results.h"
 
+#include "interpreter/numerics.h"
 #include "tools/smith_args.h"
 
 namespace wasm::cli {
@@ -64,6 +65,17 @@ std::string result_pattern(const interp::Value& v, const interp::Engine& engine)
     case ValKind::Ref: return ref_pattern(engine.inspect(v));
     default: return "(ref)";
   }
+}
+
+std::string trap_pattern(const std::string& message) {
+  namespace numerics = interp::numerics;
+  using numerics::TrapKind;
+  std::string_view best;
+  for (int k = int(TrapKind::Unreachable); k <= int(TrapKind::UnalignedAtomic); ++k) {
+    std::string_view text = numerics::trap_message(TrapKind(k));
+    if (message.starts_with(text) && text.size() > best.size()) best = text;
+  }
+  return best.empty() ? message : std::string(best);
 }
 
 }  // namespace wasm::cli

@@ -17,4 +17,10 @@ namespace wasm::cli {
 // internal reference.
 std::string result_pattern(const interp::Value& v, const interp::Engine& engine);
 
+// The message an assert_trap expects for a trap with this message: the conformance suite's
+// text that starts it (interpreter/numerics.h, trap_message), without the details wasmref adds
+// ("undefined element 7" -> "undefined element": the reference prints the index signed, wasmref
+// unsigned); other messages whole.
+std::string trap_pattern(const std::string& message);
+
 }  // namespace wasm::cli
