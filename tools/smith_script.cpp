@@ -8,6 +8,7 @@
 #include "spec/validate.h"
 #include "text/print.h"
 #include "tools/smith_args.h"
+#include "tools/smith_probes.h"
 #include "tools/smith_results.h"
 
 namespace wasm::cli {
@@ -46,7 +47,7 @@ bool resource_limit(const interp::Outcome& o) {
 class Writer {
  public:
   Writer(const Module& m, const SmithScriptOptions& o)
-      : m_(m), options_(o), args_(o.seed), text_(text::print_module(m)) {}
+      : m_(with_probes(m, probes_)), options_(o), args_(o.seed), text_(text::print_module(m_)) {}
 
   std::string run() {
     out_ = options_.header.empty() ? "" : ";; " + options_.header + "\n";
@@ -54,11 +55,13 @@ class Writer {
                 " nested calls (wasmref run --max-call-depth ", options_.max_call_depth, ").\n");
     if (!instantiate(true)) return out_;
     std::vector<std::string> names;
-    for (const auto& [name, ext] : engine_->exports(*instance_))
-      if (ext.kind == ExternKind::Func) names.push_back(name);
+    for (const Export& e : m_.exports)
+      if (e.kind == ExternKind::Func && e.name.find('.') == std::string::npos)
+        names.push_back(e.name);
     for (const std::string& name : names) {
-      if (!invoke_all(name)) break;
+      if (!invoke_all(name)) return out_;
     }
+    probe();
     return out_;
   }
 
@@ -131,6 +134,24 @@ class Writer {
     return true;
   }
 
+  // The state after the calls: globals, memory and table sizes, memory bytes.
+  void probe() {
+    if (!probes_.empty()) out_ += ";; the instance's state after the calls\n";
+    for (const Probe& p : probes_) {
+      interp::ExternVal ext = *engine_->get_export(*instance_, p.name);
+      if (p.get) {
+        out_ += "(assert_return (get " + quoted(p.name) + ") " +
+                result_pattern(engine_->read_global(ext.addr), *engine_) + ")\n";
+        continue;
+      }
+      std::vector<interp::Value> args;
+      if (!p.args.empty())  // the address 0 of "mK.bytes"
+        args.push_back(interp::Value{engine_->func_type(ext.addr).params[0].kind, 0, {}});
+      std::string action = "(invoke " + quoted(p.name) + (p.args.empty() ? "" : " " + p.args) + ")";
+      write(action, engine_->invoke(ext.addr, args));
+    }
+  }
+
   void write(const std::string& action, const interp::Outcome& o) {
     switch (o.status) {
       case Status::Values: {
@@ -149,7 +170,8 @@ class Writer {
     }
   }
 
-  const Module& m_;
+  std::vector<Probe> probes_;
+  Module m_;  // with the probes
   const SmithScriptOptions& options_;
   std::unique_ptr<interp::Engine> engine_;
   ArgumentSource args_;
