@@ -34,8 +34,9 @@ if [ "${1:-}" = "--one" ]; then  # internal: one seed (run in parallel by xargs)
     exit 0
   fi
   start=$(date +%s%N)
-  # The reference takes tens of bytes per array element: bound its memory (it aborts past it).
-  (ulimit -v "$OCAML_MEMORY" && exec timeout "$TIMEOUT" "$ocaml" -b $((DEPTH + 1)) "$script") \
+  # The reference takes tens of bytes per array element: bound its memory (it aborts past it);
+  # it builds arrays by non-tail recursion: a large stack.
+  (ulimit -v "$OCAML_MEMORY" && ulimit -s 1000000 && exec timeout "$TIMEOUT" "$ocaml" -b $((DEPTH + 1)) "$script") \
     </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
   code=$?
   ms=$((($(date +%s%N) - start) / 1000000))

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "interpreter/engine.h"
+#include "interpreter/store.h"
 #include "spec/validate.h"
 #include "text/print.h"
 #include "tools/smith_args.h"
@@ -29,8 +30,14 @@ std::string quoted(const std::string& s) {
 }
 
 // The store's memory limit: small, since the OCaml reference takes tens of bytes per array
-// element (a limit there is an abort, not a trap).
-constexpr uint64_t kMaxMemory = uint64_t(16) << 20;
+// element (a limit there is an abort, not a trap; it builds arrays with a non-tail-recursive
+// List.map, which needs a large stack beyond a few 100,000 elements).
+constexpr uint64_t kMaxMemory = uint64_t(4) << 20;
+// Past the limit memory.grow and table.grow return -1 where the reference grows. A runnable
+// module's memories and tables grow by less than this in all (at most 5 pages per memory, 2
+// memories, small tables), so while the store has this much left no growth was refused; when
+// it has less after a call, the next calls get a fresh instance (in a fresh store).
+constexpr uint64_t kGrowthMargin = uint64_t(1) << 20;
 
 // wasmref's allocation limits (the store's memory limit, kMaxArrayBytes): the spec leaves
 // resource limits to the implementation.
@@ -130,6 +137,10 @@ class Writer {
         continue;
       }
       write(action, o);
+      if (engine_->store().budget.used() + kGrowthMargin > kMaxMemory) {
+        out_ += ";; the store is near its memory limit: a fresh instance follows\n";
+        if (instances_ >= kMaxInstances || !instantiate(false)) return false;
+      }
     }
     return true;
   }
