@@ -18,7 +18,7 @@ constexpr const char* kHelp =
     "                     [--no-exnref] [--wabt] [--ocaml] [--no-imports] [--export-all]\n"
     "                     [--runnable] [-o FILE.wasm|FILE.wat]\n"
     "       wasmref smith --script [--seed N] [--size N] [--fuel N] [--max-call-depth N]\n"
-    "                     [-o FILE.wast]\n"
+    "                     [--binary] [-o FILE.wast]\n"
     "\n"
     "Writes a random valid module, built by following the typing rules forward (gen/). The\n"
     "same seed and size always give the same module. Without -o, prints the text format.\n"
@@ -40,7 +40,8 @@ constexpr const char* kHelp =
     "             --export-all) and a few invocations of each export with arguments drawn\n"
     "             from the seed, asserting wasmref's outcomes (tools/diff-ocaml.sh runs them\n"
     "             on the OCaml reference); calls beyond --fuel N reductions (default 20000)\n"
-    "             are left out; --max-call-depth N (default 200) as for `wasmref run`\n";
+    "             are left out; --max-call-depth N (default 200) as for `wasmref run`;\n"
+    "             --binary writes the module as (module binary \"...\")\n";
 
 bool parse_u64(const std::string& s, uint64_t& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -55,7 +56,7 @@ int cmd_smith(const std::vector<std::string>& args) {
     return 0;
   }
   uint64_t seed = 0, size = 100, fuel = 20'000, depth = 200;
-  bool script = false;
+  bool script = false, binary = false;
   std::string out;
   gen::Options options;
   auto ocaml = [&options] {  // the OCaml reference implements Wasm 3.0 (docs/property-testing.md)
@@ -102,6 +103,8 @@ int cmd_smith(const std::vector<std::string>& args) {
       ocaml();
     } else if (a == "--script") {
       script = true;
+    } else if (a == "--binary") {
+      binary = true;
     } else if (a == "--wabt") {  // what wabt 1.0.32's wasm-validate accepts (docs)
       options.gc = options.exnref = options.wide_arithmetic = false;
       options.table64 = options.table_init = options.offsets64 = options.const_globals = false;
@@ -115,9 +118,14 @@ int cmd_smith(const std::vector<std::string>& args) {
     options.runnable = options.export_all = true;
     options.imports = false;
     Module m = gen::smith(seed, int(size), options);
-    SmithScriptOptions so{seed, fuel, uint32_t(depth), 3,
-                          wasm::cat("wasmref smith --script --seed ", seed, " --size ", size,
-                                    " --fuel ", fuel, " --max-call-depth ", depth)};
+    SmithScriptOptions so{
+        seed,
+        fuel,
+        uint32_t(depth),
+        3,
+        binary,
+        wasm::cat("wasmref smith --script --seed ", seed, " --size ", size, " --fuel ", fuel,
+                  " --max-call-depth ", depth, binary ? " --binary" : "")};
     std::string text = smith_script(m, so);
     if (out.empty()) {
       std::fputs(text.c_str(), stdout);

@@ -11,7 +11,9 @@
 # OUT (default diff-ocaml-out) with what went wrong (SEED.wast, SEED.txt). Builds nothing.
 #
 # Environment: JOBS (parallel seeds, default 2), TIMEOUT (seconds per OCaml run, default 60),
-# OUT, SIZE (generator size, default 100), FUEL (default 20000), DEPTH (default 200).
+# OUT, SIZE (generator size, default 100), FUEL (default 20000), DEPTH (default 200),
+# FORMAT (text, binary: the module as (module binary ...), mixed: odd seeds binary; default
+# text), OCAML_MEMORY (KiB of address space for the reference, default 2000000).
 # Exit status: 0 when everything agreed or the OCaml binary is absent (skipped), 1 otherwise.
 set -uo pipefail
 
@@ -21,8 +23,12 @@ if [ "${1:-}" = "--one" ]; then  # internal: one seed (run in parallel by xargs)
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   script=$tmp/$seed.wast
+  format=()
+  if [ "$FORMAT" = binary ] || { [ "$FORMAT" = mixed ] && [ $((seed % 2)) -eq 1 ]; }; then
+    format=(--binary)
+  fi
   if ! "$wasmref" smith --script --seed "$seed" --size "$SIZE" --fuel "$FUEL" \
-      --max-call-depth "$DEPTH" -o "$script" 2>"$tmp/err"; then
+      --max-call-depth "$DEPTH" "${format[@]}" -o "$script" 2>"$tmp/err"; then
     cp "$tmp/err" "$out/$seed.txt"
     echo "$seed smith-failed"
     exit 0
@@ -74,7 +80,7 @@ if [ ! -x "$wasmref" ]; then
   exit 2
 fi
 export SIZE=${SIZE:-100} FUEL=${FUEL:-20000} DEPTH=${DEPTH:-200} TIMEOUT=${TIMEOUT:-60}
-export OCAML_MEMORY=${OCAML_MEMORY:-2000000}  # KiB of address space for the OCaml runs
+export OCAML_MEMORY=${OCAML_MEMORY:-2000000} FORMAT=${FORMAT:-text}
 # OCaml reference bugs (docs/ocaml-divergences.md): the first matching message classifies a
 # failure as known instead of a divergence. Lines: extended regex|label.
 export KNOWN='validation error: offset out of range|memarg-offset-memory-0'

@@ -9,13 +9,6 @@
 namespace wasm::cli {
 namespace {
 
-// n as exactly `width` lower-case hexadecimal digits.
-std::string hex_digits(uint64_t n, int width) {
-  std::string s(size_t(width), '0');
-  for (int i = width - 1; i >= 0; --i, n >>= 4) s[size_t(i)] = "0123456789abcdef"[n & 0xF];
-  return s;
-}
-
 // spec (text): hexfloat ::= '0x' hexnum '.' hexfrac 'p' sign num; and inf, nan:0xN.
 std::string float_literal(bool negative, uint64_t exponent, uint64_t fraction, int fraction_bits,
                           uint64_t max_exponent, int bias) {
@@ -70,6 +63,12 @@ constexpr std::array<uint64_t, 24> kF64Edges = {
 interp::Value number(ValKind k, uint64_t bits) { return interp::Value{k, bits, {}}; }
 
 }  // namespace
+
+std::string hex_digits(uint64_t n, int width) {
+  std::string s(size_t(width), '0');
+  for (int i = width - 1; i >= 0; --i, n >>= 4) s[size_t(i)] = "0123456789abcdef"[n & 0xF];
+  return s;
+}
 
 std::string f32_literal(uint32_t bits) {
   return float_literal(bits >> 31, (bits >> 23) & 0xff, bits & 0x7fffff, 23, 0xff, 127);

@@ -40,6 +40,9 @@ class ArgumentSource {
   uint64_t state_;
 };
 
+// n as exactly `width` lower-case hexadecimal digits.
+std::string hex_digits(uint64_t n, int width);
+
 // Exact float literals: hexadecimal floats, inf, nan:0x... (sign included).
 std::string f32_literal(uint32_t bits);
 std::string f64_literal(uint64_t bits);

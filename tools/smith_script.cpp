@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "binary/encode.h"
 #include "interpreter/engine.h"
 #include "interpreter/store.h"
 #include "spec/validate.h"
@@ -51,10 +52,25 @@ bool resource_limit(const interp::Outcome& o) {
   return o.status == Status::Trap && allocation_limit(o.message);
 }
 
+// spec (script): (module binary "..."), the bytes of the module's binary format
+// (binary/encode.h), 32 a line.
+std::string binary_module(const Module& m) {
+  std::vector<uint8_t> bytes = binary::encode(m);
+  std::string out = "(module binary";
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i % 32 == 0) out += i == 0 ? "\n  \"" : "\"\n  \"";
+    out += "\\" + hex_digits(bytes[i], 2);
+  }
+  return out + (bytes.empty() ? ")" : "\")");
+}
+
 class Writer {
  public:
   Writer(const Module& m, const SmithScriptOptions& o)
-      : m_(with_probes(m, probes_)), options_(o), args_(o.seed), text_(text::print_module(m_)) {}
+      : m_(with_probes(m, probes_)),
+        options_(o),
+        args_(o.seed),
+        text_(o.binary ? binary_module(m_) : text::print_module(m_)) {}
 
   std::string run() {
     out_ = options_.header.empty() ? "" : ";; " + options_.header + "\n";

@@ -15,6 +15,7 @@ struct SmithScriptOptions {
   uint64_t fuel = 20'000;         // reductions per invocation; beyond: the call is left out
   uint32_t max_call_depth = 200;  // nested calls (the script is only meaningful with this)
   uint32_t calls = 3;             // invocations per export (2 without parameters)
+  bool binary = false;            // the module as (module binary "..."), else in text
   std::string header;             // a comment line saying how the script was made
 };
 
