@@ -23,6 +23,8 @@ struct Options {
   uint32_t max_instrs = 120;    // instruction budget per function (scaled by size)
   bool simd = true;             // vector instructions and v128 values
   bool atomics = true;          // threads proposal: atomic memory instructions
+  bool shared_memory = true;    // threads proposal: shared memories
+  bool relaxed_simd = true;     // relaxed SIMD (0xFD 0x100..; nondeterministic results)
   bool legacy_eh = true;        // try/catch/delegate/rethrow
   bool wide_arithmetic = true;  // i64.add128 ...
   bool gc = true;               // struct/array types, rec groups, subtypes, typed references

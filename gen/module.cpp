@@ -128,7 +128,7 @@ void Smith::imports() {
       case 2:
         d.kind = ExternKind::Memory;
         d.mem.addr = chance(30) ? AddrType::I64 : AddrType::I32;
-        d.mem.shared = chance(15);
+        d.mem.shared = chance(15) && opt_.shared_memory;
         d.mem.limits = limits(2, 100, d.mem.shared || opt_.runnable);
         mems_.push_back(d.mem);
         break;
@@ -169,7 +169,7 @@ void Smith::definitions() {
   for (uint32_t n = count(0, 2); n > 0; --n) {
     MemType mt;
     mt.addr = chance(30) ? AddrType::I64 : AddrType::I32;
-    mt.shared = chance(15);
+    mt.shared = chance(15) && opt_.shared_memory;
     mt.limits = limits(2, 100, mt.shared || opt_.runnable);
     m_.memories.push_back({mt, {}});
     mems_.push_back(mt);
