@@ -38,6 +38,8 @@ struct Options {
   bool export_all = false;      // export every function, as "f0", "f1", ... (and nothing else)
   bool runnable = false;        // cheap to run: every memory and table has a small maximum,
                                 // integer constants are mostly small (lengths, counts, deltas)
+  bool observe = false;         // fold the values statements leave into a checksum global (the
+                                // last global, a mutable i64) instead of dropping them
 };
 
 // A valid module (Module_ok holds). Use inside rc::check, or with smith() below.

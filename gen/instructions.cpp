@@ -177,7 +177,7 @@ void Smith::statement(Expr& out) {
     if (diverges(op) && !chance(10)) continue;
     std::optional<ResultType> results = emit(op, out, nullptr);
     if (!results) continue;
-    for (size_t i = 0; i < results->size(); ++i) put(out, Opcode::Drop);
+    observe(out, *results);
     return;
   }
 }

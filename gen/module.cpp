@@ -273,6 +273,11 @@ void Smith::bodies() {
       f.locals.push_back(t);
       locals_.push_back(t);
     }
+    if (opt_.observe) {  // gen/observe.cpp
+      scratch_f32_ = uint32_t(locals_.size()), scratch_f64_ = scratch_f32_ + 1;
+      for (ValType t : {ValType::f32(), ValType::f64()})
+        f.locals.push_back(t), locals_.push_back(t);
+    }
     results_ = ft.results;
     labels_ = {Label{ft.results}};
     budget_ = int(count(1, opt_.max_instrs));
@@ -286,7 +291,10 @@ Module Smith::module() {
   imports();
   definitions();
   segments();
+  observe_global_ = uint32_t(globals_.size());  // not in globals_: generated code leaves it be
   bodies();
+  if (opt_.observe)
+    m_.globals.push_back({{ValType::i64(), Mut::Var}, {make(Opcode::I64Const, uint64_t(0))}, {}});
   exports_and_start();
   return std::move(m_);
 }

@@ -75,6 +75,10 @@ class Smith {
   void produce_all(Expr& out, const ResultType& ts);
   void leaf(Expr& out, const ValType& t);
   void statement(Expr& out);
+  // Drops the results a statement left, or with Options::observe folds them into the checksum
+  // global (gen/observe.cpp).
+  void observe(Expr& out, const ResultType& results);
+  void fold(Expr& out, const ValType& t);
   void body(Expr& out, const ResultType& entry, const ResultType& exit);
   void put(Expr& out, Opcode op, Immediate imm = {});
   // Emits op with its operands. With `want`, it must leave one value of a subtype of *want
@@ -131,6 +135,9 @@ class Smith {
   ResultType results_;
   std::vector<Label> labels_;  // innermost last; labels_[0] is the function's
   int budget_ = 0;             // instructions left
+  // Options::observe: the checksum global (appended after the generated ones) and each
+  // function's scratch locals for folding floats.
+  uint32_t observe_global_ = 0, scratch_f32_ = 0, scratch_f64_ = 0;
   uint32_t depth_ = 0;         // current nesting
 };
 

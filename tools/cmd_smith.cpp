@@ -37,7 +37,9 @@ constexpr const char* kHelp =
     "             (--no-atomics --no-shared-memory --no-legacy-eh --no-wide-arithmetic\n"
     "             --no-relaxed-simd)\n"
     "  --script   write a .wast script instead: the module (--ocaml --runnable --no-imports\n"
-    "             --export-all) and a few invocations of each export with arguments drawn\n"
+    "             --export-all, and the values statements leave folded into a checksum\n"
+    "             global instead of dropped) and a few invocations of each export with arguments "
+    "drawn\n"
     "             from the seed, asserting wasmref's outcomes (tools/diff-ocaml.sh runs them\n"
     "             on the OCaml reference); calls beyond --fuel N reductions (default 20000)\n"
     "             are left out; --max-call-depth N (default 200) as for `wasmref run`;\n"
@@ -115,7 +117,7 @@ int cmd_smith(const std::vector<std::string>& args) {
   }
   if (script) {
     ocaml();
-    options.runnable = options.export_all = true;
+    options.runnable = options.export_all = options.observe = true;
     options.imports = false;
     Module m = gen::smith(seed, int(size), options);
     SmithScriptOptions so{

@@ -26,6 +26,21 @@ TEST(GeneratedModule, Validates) {
   }));
 }
 
+// The settings of `wasmref smith --script`: runnable, observed (gen/observe.cpp), OCaml's
+// feature set.
+TEST(GeneratedModule, ObservedValidates) {
+  EXPECT_TRUE(rc::check("validate(m) succeeds with Options::observe", [] {
+    gen::Options o;
+    o.runnable = o.observe = o.export_all = true;
+    o.imports = o.atomics = o.shared_memory = o.legacy_eh = false;
+    o.wide_arithmetic = o.relaxed_simd = false;
+    Module m = *gen::valid_module(o);
+    TypeStore store;
+    Result<ValidatedModule> v = validate(m, store);
+    if (!v) RC_FAIL(v.error().message + "\n" + show(m));
+  }));
+}
+
 TEST(GeneratedModule, BinaryRoundTrip) {
   EXPECT_TRUE(rc::check("decode(encode(m)) == m, encode is a fixed point", [] {
     Module m = *gen::valid_module();
