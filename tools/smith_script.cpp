@@ -9,6 +9,7 @@
 #include "interpreter/store.h"
 #include "spec/validate.h"
 #include "text/print.h"
+#include "text/printer.h"
 #include "tools/smith_args.h"
 #include "tools/smith_probes.h"
 #include "tools/smith_results.h"
@@ -21,14 +22,7 @@ using Status = interp::Outcome::Status;
 // After this many fresh instances the remaining calls are left out.
 constexpr int kMaxInstances = 4;
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string quoted(const std::string& s) { return text::quote(s); }
 
 // The store's memory limit: small, since the OCaml reference takes tens of bytes per array
 // element (a limit there is an abort, not a trap; it builds arrays with a non-tail-recursive
