@@ -105,6 +105,7 @@ struct CodeTyping {
 // A lowered function body (or constant expression).
 struct Code {
   std::vector<Op> ops;
+  std::vector<Op> fused;          // ops with superinstructions, same pcs (fuse.h): fast loop only
   std::vector<Target> br_tables;  // br_table: ops[pc].a indexes here, b entries (default last)
   std::vector<RefType> ref_types; // canonical reference types of casts
   std::vector<Handler> handlers;

@@ -90,6 +90,9 @@ struct EngineOptions {
   // struct, array or exception traps "out of memory: ...", and instantiating a module whose
   // memories or tables do not fit fails with that message. 0: half the physical memory.
   uint64_t max_memory = 0;
+  // Superinstructions (interpreter/fuse.h) in the fast loop; off (`run --no-fuse`): one
+  // reduction per dispatch everywhere, for measuring them and for bisecting a suspect result.
+  bool fuse = true;
 };
 
 // The default store-wide memory limit (EngineOptions::max_memory = 0): half the machine's

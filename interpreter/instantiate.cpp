@@ -256,7 +256,8 @@ class Instantiation {
     for (size_t i = 0; i < m_.funcs.size(); ++i) {
       FuncInst& f = *mi_->func_ptrs[first + i];
       f.code = lower_func(s_, *mi_, *f.functype, m_.funcs[i].locals, m_.funcs[i].body,
-                          o_.check_typing ? v_.stack_types.get() : nullptr, uint32_t(first + i));
+                          o_.check_typing ? v_.stack_types.get() : nullptr, uint32_t(first + i),
+                          o_.fuse);
     }
   }
 

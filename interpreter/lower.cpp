@@ -13,6 +13,7 @@
 
 #include <cassert>
 
+#include "interpreter/fuse.h"
 #include "spec/opcode.h"
 
 namespace wasm::interp {
@@ -607,15 +608,21 @@ void Lowerer::other(const Instr& e) {
 
 std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
                                  const FuncType& type, const std::vector<ValType>& locals,
-                                 const Expr& body, const StackTypes* typing, uint32_t func) {
+                                 const Expr& body, const StackTypes* typing, uint32_t func,
+                                 bool fuse_ops) {
   Lowerer l(store, module, typing);
   uint32_t params = uint32_t(type.params.size());
-  return l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()), func);
+  std::unique_ptr<Code> code =
+      l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()), func);
+  code->fused = fuse_ops ? fuse(code->ops) : code->ops;
+  return code;
 }
 
 std::unique_ptr<Code> lower_const(const Store& store, const ModuleInst& module, const Expr& e) {
   Lowerer l(store, module);
-  return l.run(e, 0, 0, 1);
+  std::unique_ptr<Code> code = l.run(e, 0, 0, 1);
+  code->fused = code->ops;  // nothing to fuse in a constant expression
+  return code;
 }
 
 }  // namespace wasm::interp

@@ -13,11 +13,12 @@ namespace wasm::interp {
 // Lowers a function with the given (canonical) type and declared locals. `module` must already
 // hold the addresses and pointers of every index space (types, funcs, globals, tags, ...).
 // With `typing` (the validator's records), also fills Code::typing for the checking mode;
-// `func` is the function's index, for reports.
+// `func` is the function's index, for reports. Code::fused gets the superinstructions
+// (interpreter/fuse.h) with `fuse`, else a copy of the ops.
 std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
                                  const FuncType& type, const std::vector<ValType>& locals,
                                  const Expr& body, const StackTypes* typing = nullptr,
-                                 uint32_t func = 0);
+                                 uint32_t func = 0, bool fuse = true);
 
 // Lowers a constant expression (exec/modules.rst evaluates it as a function body of one result).
 std::unique_ptr<Code> lower_const(const Store& store, const ModuleInst& module, const Expr& e);

@@ -8,6 +8,7 @@
 #include "interpreter/check_typing.h"
 #include "interpreter/config.h"
 #include "interpreter/exec.h"
+#include "interpreter/fuse.h"
 #include "interpreter/numerics.h"
 #include "spec/match.h"
 
@@ -118,7 +119,7 @@ void shared_store(uint8_t* p, T v) {
 // Helpers taking the stack pointer get a copy (s_), so that `sp` itself can stay in a register.
 #define SAVE(at) (t.pc = (at), t.sp = uint32_t(sp - vals), t.base = uint32_t(base - vals), \
                   t.code = code, t.module = module)
-#define LOAD() (code = t.code, ops = code->ops.data(), pc = t.pc, vals = t.values.data(), \
+#define LOAD() (code = t.code, ops = OPS(code), pc = t.pc, vals = t.values.data(), \
                 base = vals + t.base, sp = vals + t.sp, module = t.module, \
                 mem0 = module != nullptr && !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr)
 // The embedder's interrupt (Store::interrupt), polled at backward branches, calls and handler
@@ -127,6 +128,24 @@ void shared_store(uint8_t* p, T v) {
 #define POLL() do { if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]] goto interrupted; } while (0)
 // A taken branch to `to` that polls when it goes backward (br_table, br_on_*).
 #define BRANCH_POLLED(to) do { bool back_ = (to) < pc; pc = (to); if (back_) POLL(); } while (0)
+// The ops a loop reads: the fast loop (no trace, fuel or checking) the superinstructions.
+#define OPS(c) (kFast ? (c)->fused.data() : (c)->ops.data())
+// A BIN and its superinstructions (fuse.h): `pc` is already past the first op, so a sequence of
+// three ops continues at pc + 2, one of four at pc + 3.
+#define FUSED_LOCALS(get) auto a = base[op.a].get(); auto b = base[op.b].get()
+#define FUSED_CONST(get) auto a = base[op.a].get(); auto b = decltype(a)(op.bc())
+#define FUSED_CONST32(get) auto a = base[op.a].get(); auto b = decltype(a)(int64_t(int32_t(op.b)))
+#define BIN_FUSED(name, get, make, expr) BIN(name, get, make, expr) \
+  case fused_code(Opcode::name, kFusedLL): { FUSED_LOCALS(get); *sp++ = Slot::make(expr); pc += 2; break; } \
+  case fused_code(Opcode::name, kFusedLK): { FUSED_CONST(get); *sp++ = Slot::make(expr); pc += 2; break; } \
+  case fused_code(Opcode::name, kFusedLLSet): { FUSED_LOCALS(get); base[op.c] = Slot::make(expr); pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLKSet): { FUSED_CONST(get); base[op.x] = Slot::make(expr); pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLLJumpIf): { FUSED_LOCALS(get); if ((expr) != 0) pc = op.c; else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLLJumpIfBack): { FUSED_LOCALS(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLLJumpUnless): { FUSED_LOCALS(get); if ((expr) == 0) pc = op.c; else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLKJumpIf): { FUSED_CONST32(get); if ((expr) != 0) pc = op.c; else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLKJumpIfBack): { FUSED_CONST32(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLKJumpUnless): { FUSED_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 3; break; }
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -160,6 +179,7 @@ void shared_store(uint8_t* p, T v) {
 inline constexpr uint64_t kStoreCheckPeriod = 64;
 template <bool Trace, bool Limited, bool Check>
 Status loop(Thread& t, uint64_t limit) {
+  constexpr bool kFast = !Trace && !Limited && !Check;
   Store& store = t.store;
   const Code* code;
   const Op* ops;
@@ -202,7 +222,7 @@ Status loop(Thread& t, uint64_t limit) {
     sp = base + callee->locals;
     for (uint32_t i = callee->params; i < callee->locals; ++i) base[i] = Slot{};
     code = callee;
-    ops = code->ops.data();
+    ops = OPS(code);
     pc = 0;
     module = f.module;
     mem0 = !module->mem_ptrs.empty() ? module->mem_ptrs[0] : nullptr;
@@ -270,7 +290,7 @@ Status loop(Thread& t, uint64_t limit) {
         }
         const Frame& f = t.frames[t.depth - 1];
         code = f.code;
-        ops = code->ops.data();
+        ops = OPS(code);
         pc = f.pc;
         base = vals + f.base;
         module = f.module;
@@ -337,7 +357,7 @@ Status loop(Thread& t, uint64_t limit) {
         }
         const Frame& fr = t.frames[t.depth - 1];
         code = fr.code;
-        ops = code->ops.data();
+        ops = OPS(code);
         pc = fr.pc;
         base = vals + fr.base;
         module = fr.module;

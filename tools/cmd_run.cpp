@@ -37,6 +37,7 @@ constexpr const char* kHelp =
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
     "  --trace           print every reduction step to stderr\n"
+    "  --no-fuse         no superinstructions: one reduction per dispatch (measuring)\n"
     "  --check-typing    re-type the configuration after every reduction (the spec's\n"
     "                    configuration typing); a violation prints a report and aborts\n"
     "  --relaxed-alternative  relaxed SIMD: take the alternative result the spec allows\n"
@@ -146,6 +147,8 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
                n <= 0xffff'ffffu) {
       r.options.engine.max_call_depth = uint32_t(n);
       ++i;
+    } else if (a == "--no-fuse") {
+      r.options.engine.fuse = false;
     } else if (a == "--print-outcomes") {
       r.options.record_outcomes = true;
     } else if (a == "--skip-list" && has_value) {

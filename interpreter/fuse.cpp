@@ -1,0 +1,82 @@
+#include "interpreter/fuse.h"
+
+namespace wasm::interp {
+
+namespace {
+
+bool is(const Op& op, Opcode code) { return op.code == uint16_t(code); }
+
+// Operators whose result is an i32 (every i32 operator, and the i64 comparisons).
+bool has_i32_result(Opcode op) {
+  switch (op) {
+    case Opcode::I64Add:
+    case Opcode::I64Sub:
+    case Opcode::I64Mul:
+    case Opcode::I64And:
+    case Opcode::I64Or:
+    case Opcode::I64Xor:
+    case Opcode::I64Shl:
+    case Opcode::I64ShrS:
+    case Opcode::I64ShrU: return false;
+    default: return true;
+  }
+}
+
+}  // namespace
+
+std::vector<Op> fuse(const std::vector<Op>& ops) {
+  std::vector<Op> out = ops;
+  const size_t n = ops.size();
+  for (size_t p = 0; p + 2 < n; ++p) {
+    const Op& first = ops[p];
+    const Op& second = ops[p + 1];
+    const Op& binop = ops[p + 2];
+    if (!is(first, Opcode::LocalGet)) continue;
+    int index = fusable_index(binop.code);
+    if (index < 0) continue;
+    bool local = is(second, Opcode::LocalGet);
+    uint64_t k = 0;
+    if (is(second, Opcode::I32Const))
+      k = second.a;
+    else if (is(second, Opcode::I64Const))
+      k = second.bc();
+    else if (!local)
+      continue;
+
+    Op fused;
+    fused.a = first.a;
+    if (local)
+      fused.b = second.a;
+    else
+      fused.set_bc(k);
+    FusedForm form = local ? kFusedLL : kFusedLK;
+    size_t length = 3;
+    if (p + 3 < n) {
+      const Op& next = ops[p + 3];
+      bool jump = next.code == kJumpIf || next.code == kJumpIfBack || next.code == kJumpUnless;
+      // The jump shapes keep the constant in b: it must survive sign extension from 32 bits.
+      bool k_fits =
+          local || is(second, Opcode::I32Const) || int64_t(k) == int64_t(int32_t(uint32_t(k)));
+      if (is(next, Opcode::LocalSet) && (local || next.a <= 0xFFFF)) {
+        form = local ? kFusedLLSet : kFusedLKSet;
+        if (local)
+          fused.c = next.a;
+        else
+          fused.x = uint16_t(next.a);
+        length = 4;
+      } else if (jump && k_fits && has_i32_result(Opcode(binop.code))) {
+        int which = next.code == kJumpIf ? 0 : next.code == kJumpIfBack ? 1 : 2;
+        form = FusedForm((local ? kFusedLLJumpIf : kFusedLKJumpIf) + which);
+        if (!local) fused.b = uint32_t(k);
+        fused.c = next.a;
+        length = 4;
+      }
+    }
+    fused.code = uint16_t(kFusedFirst + index * kFusedFormCount + form);
+    out[p] = fused;
+    p += length - 1;
+  }
+  return out;
+}
+
+}  // namespace wasm::interp

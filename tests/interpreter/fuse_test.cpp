@@ -1,0 +1,199 @@
+// Superinstructions (interpreter/fuse.h): for every fusable operator and every shape, the fast
+// loop (which runs Code::fused) gives the same results as the one-reduction-per-step loop (fuel
+// on: Code::ops), on operands around every boundary; and the shapes are fused at all.
+#include "interpreter/fuse.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/interpreter/exec_fixture.h"
+
+namespace wasm::interp::test {
+namespace {
+
+// `pattern` with each "{}" replaced by the next argument (GCC 12 has no <format>).
+std::string format(std::string pattern) { return pattern; }
+template <typename... Rest>
+std::string format(std::string pattern, const std::string& first, const Rest&... rest) {
+  size_t at = pattern.find("{}");
+  return pattern.substr(0, at) + first + format(pattern.substr(at + 2), std::string(rest)...);
+}
+
+// An engine of its own: ExecTest's helpers outside a TEST_F.
+class Runner : public ExecTest {
+ public:
+  explicit Runner(EngineOptions o = {}) : ExecTest(o) {}
+  void TestBody() override {}
+  using ExecTest::engine_;
+  using ExecTest::load;
+  using ExecTest::result;
+};
+
+EngineOptions with_fuel() {
+  EngineOptions o;
+  o.fuel = uint64_t(1) << 40;  // never exhausted here; any fuel limit selects the stepping loop
+  return o;
+}
+
+// One module per operator: a function per shape (and per constant for the constant shapes).
+struct Shapes {
+  std::string module;
+  std::vector<std::string> locals2;  // exports taking (T, T)
+  std::vector<std::string> locals1;  // exports taking (T)
+};
+
+const char* kConstants[] = {"0",          "1",           "-1",         "31",         "63",
+                            "0x7fffffff", "-0x80000000", "0x80000000", "0x123456789"};
+
+Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
+  std::string r = i32_result ? "i32" : type;
+  std::string bin = type + "." + op;
+  Shapes s;
+  std::string m = "(module\n";
+  auto add2 = [&](const std::string& name, const std::string& body,
+                  const std::string& locals = "") {
+    m += format("(func (export \"{}\") (param {} {}) (result {}) {} {})\n", name, type, type,
+                i32_result && name.starts_with("j") ? "i32" : r, locals, body);
+    s.locals2.push_back(name);
+  };
+  auto add1 = [&](const std::string& name, const std::string& body,
+                  const std::string& locals = "") {
+    m += format("(func (export \"{}\") (param {}) (result {}) {} {})\n", name, type,
+                i32_result && name.starts_with("j") ? "i32" : r, locals, body);
+    s.locals1.push_back(name);
+  };
+  std::string ll = format("({} (local.get 0) (local.get 1))", bin);
+  add2("ll", ll);
+  add2("llset", format("(local.set 2 {}) (local.get 2)", ll), "(local " + r + ")");
+  if (i32_result) {
+    add2("jif", format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", ll));
+    add2("jback",
+         format("(loop $l (if (local.get 2) (then (return (i32.const 1)))) "
+                "(local.set 2 (i32.const 1)) (br_if $l {})) (i32.const 0)",
+                ll),
+         "(local i32)");
+    add2("junless", format("(if (result i32) {} (then (i32.const 1)) (else (i32.const 0)))", ll));
+  }
+  for (size_t i = 0; i < std::size(kConstants); ++i) {
+    std::string k = kConstants[i];
+    if (type == "i32" && k == "0x123456789") continue;
+    std::string lk = format("({} (local.get 0) ({}.const {}))", bin, type, k);
+    add1("lk" + std::to_string(i), lk);
+    add1("lkset" + std::to_string(i), format("(local.set 1 {}) (local.get 1)", lk),
+         "(local " + r + ")");
+    if (i32_result) {
+      add1("jkif" + std::to_string(i),
+           format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", lk));
+      add1("jkback" + std::to_string(i),
+           format("(loop $l (if (local.get 1) (then (return (i32.const 1)))) "
+                  "(local.set 1 (i32.const 1)) (br_if $l {})) (i32.const 0)",
+                  lk),
+           "(local i32)");
+      add1("jkunless" + std::to_string(i),
+           format("(if (result i32) {} (then (i32.const 1)) (else (i32.const 0)))", lk));
+    }
+  }
+  s.module = m + ")";
+  return s;
+}
+
+std::vector<uint64_t> operands(bool is64) {
+  std::vector<uint64_t> v = {0, 1, 2, 5, 31, 32, 33, 63, 64, 0x7fffffff, 0x80000000, 0xffffffff};
+  if (is64) {
+    for (uint64_t x : {uint64_t(0x100000000), uint64_t(0x7fffffffffffffff),
+                       uint64_t(0x8000000000000000), ~uint64_t(0), ~uint64_t(0) - 1})
+      v.push_back(x);
+  } else {
+    v.push_back(0xfffffffe);
+  }
+  return v;
+}
+
+struct Op {
+  const char* type;
+  const char* name;
+  bool i32_result;
+};
+
+std::vector<Op> operators() {
+  std::vector<Op> ops;
+  for (const char* t : {"i32", "i64"}) {
+    bool is32 = std::string(t) == "i32";
+    for (const char* n : {"add", "sub", "mul", "and", "or", "xor", "shl", "shr_s", "shr_u"})
+      ops.push_back({t, n, is32});
+    for (const char* n :
+         {"eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u"})
+      ops.push_back({t, n, true});
+  }
+  return ops;
+}
+
+TEST(Fuse, EveryOperatorInKFusableBinops) {
+  EXPECT_EQ(operators().size(), std::size(kFusableBinops));
+}
+
+TEST(Fuse, FastLoopAgreesWithSteppingOnEveryShape) {
+  for (const Op& o : operators()) {
+    SCOPED_TRACE(std::string(o.type) + "." + o.name);
+    bool is64 = std::string(o.type) == "i64";
+    Shapes s = shapes(o.type, o.name, o.i32_result);
+    Runner fast;
+    Runner stepped(with_fuel());
+    InstanceAddr f = fast.load(s.module);
+    InstanceAddr g = stepped.load(s.module);
+    ASSERT_FALSE(HasFailure()) << s.module;
+
+    // Every function of the fast engine's instance has fused ops.
+    size_t fused_functions = 0;
+    Store& store = fast.engine_.store();
+    for (size_t i = 0; i < store.funcs.size(); ++i) {
+      const FuncInst& fn = store.funcs[i];
+      if (!fn.code) continue;
+      ASSERT_EQ(fn.code->fused.size(), fn.code->ops.size());
+      for (const interp::Op& op : fn.code->fused) {
+        if (op.code >= kFusedFirst && op.code < kFusedEnd) {
+          ++fused_functions;
+          break;
+        }
+      }
+    }
+    EXPECT_EQ(fused_functions, s.locals1.size() + s.locals2.size());
+
+    auto value = [&](uint64_t x) { return is64 ? i64(x) : i32(uint32_t(x)); };
+    for (uint64_t a : operands(is64)) {
+      for (const std::string& name : s.locals1)
+        EXPECT_EQ(fast.result(f, name, {value(a)}), stepped.result(g, name, {value(a)}))
+            << name << " " << a;
+      for (uint64_t b : operands(is64))
+        for (const std::string& name : s.locals2)
+          EXPECT_EQ(fast.result(f, name, {value(a), value(b)}),
+                    stepped.result(g, name, {value(a), value(b)}))
+              << name << " " << a << " " << b;
+    }
+  }
+}
+
+// The loop of bench/loop.wast becomes three dispatches per iteration.
+TEST(Fuse, BenchLoopBodyIsThreeOps) {
+  Runner fast;
+  fast.load(R"((module
+    (func (export "sum") (param $n i64) (result i64) (local $i i64) (local $s i64)
+      (loop $l
+        (local.set $s (i64.add (local.get $s) (local.get $i)))
+        (local.set $i (i64.add (local.get $i) (i64.const 1)))
+        (br_if $l (i64.lt_u (local.get $i) (local.get $n))))
+      (local.get $s))))");
+  const Code& code = *fast.engine_.store().funcs[0].code;
+  EXPECT_EQ(code.fused[0].code, fused_code(Opcode::I64Add, kFusedLLSet));
+  EXPECT_EQ(code.fused[4].code, fused_code(Opcode::I64Add, kFusedLKSet));
+  EXPECT_EQ(code.fused[8].code, fused_code(Opcode::I64LtU, kFusedLLJumpIfBack));
+  EXPECT_EQ(code.fused[8].c, 0u);  // the loop's start
+  // The stepping view is unchanged.
+  EXPECT_EQ(code.ops[0].code, uint16_t(Opcode::LocalGet));
+  EXPECT_EQ(code.ops[11].code, uint16_t(kJumpIfBack));
+}
+
+}  // namespace
+}  // namespace wasm::interp::test
