@@ -2,8 +2,9 @@
 # `make bench`: interpreter speed on bench/{fib,loop,sieve}.wast (million wasm instructions per
 # second of CPU time, counts from bench/count_instructions.py), compared with wabt's
 # spectest-interp when it is installed (Debian package `wabt`), and front-end throughput over
-# the official suite. `make bench` runs it on a release build (build-release/); any build
-# directory may be given: bench/run.sh BUILD_DIR
+# the official suite. With WASM3=/path/to/wasm3 (built outside the project, see docs/status.md)
+# wasm3 runs the same invocations beside them (bench/wasm3_run.py). `make bench` runs it on a
+# release build (build-release/); any build directory may be given: bench/run.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +17,9 @@ cpu_seconds() {  # runs "$@" and prints its user+system CPU seconds; fails if th
   awk '{ printf "%.3f", $1 + $2 }' "$tmp/time"
 }
 
+secs() { [ "$1" = "-" ] && echo "-" || echo "${1}s"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }  # their time / ours
+
 # BENCH_QUICK=1: fib(27) alone and one front-end pass, to check that the benchmarks still run.
 workloads=(fib loop sieve)
 dir=$here
@@ -26,18 +30,24 @@ if [ -n "${BENCH_QUICK:-}" ]; then
   echo '(assert_return (invoke "fib" (i64.const 27)) (i64.const 196418))' >>"$tmp/fib.wast"
 fi
 
-printf '%-8s %14s %10s %10s %12s %10s\n' bench instructions wasmref 'M instr/s' spectest-interp ratio
+printf '%-8s %14s %10s %10s %15s %8s %8s %8s\n' bench instructions wasmref 'M instr/s' spectest-interp ratio wasm3 ratio
 for b in "${workloads[@]}"; do
   n=$(python3 "$here/count_instructions.py" "$b" ${BENCH_QUICK:+27})
   ours=$(cpu_seconds "$build/wasmref" run "$dir/$b.wast")
   rate=$(awk -v n="$n" -v t="$ours" 'BEGIN { if (t > 0) printf "%.0f", n / t / 1e6; else printf "-" }')
-  theirs="-" ratio="-"
-  if command -v wast2json >/dev/null && command -v spectest-interp >/dev/null &&
-     wast2json "$dir/$b.wast" -o "$tmp/$b.json" >/dev/null 2>&1; then
-    theirs=$(cpu_seconds spectest-interp "$tmp/$b.json" || echo "-")
-    [ "$theirs" != "-" ] && ratio=$(awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "%.2fx", a / b }')
+  theirs="-" ratio="-" w3="-" w3ratio="-"
+  if command -v wast2json >/dev/null && wast2json "$dir/$b.wast" -o "$tmp/$b.json" >/dev/null 2>&1; then
+    if command -v spectest-interp >/dev/null; then
+      theirs=$(cpu_seconds spectest-interp "$tmp/$b.json" || echo "-")
+      [ "$theirs" != "-" ] && ratio=$(ratio "$theirs" "$ours")
+    fi
+    if [ -n "${WASM3:-}" ] && [ -x "$WASM3" ]; then
+      w3=$(python3 "$here/wasm3_run.py" "$WASM3" "$tmp/$b.json" || echo "-")
+      [ "$w3" != "-" ] && w3ratio=$(ratio "$w3" "$ours")
+    fi
   fi
-  printf '%-8s %14s %9ss %10s %11ss %10s\n' "$b" "$n" "$ours" "$rate" "$theirs" "$ratio"
+  printf '%-8s %14s %10s %10s %15s %8s %8s %8s\n' "$b" "$n" "$(secs "$ours")" "$rate" \
+    "$(secs "$theirs")" "$ratio" "$(secs "$w3")" "$w3ratio"
 done
 echo
 "$build/bench/frontend_bench" "$suite" "$([ -n "${BENCH_QUICK:-}" ] && echo 1 || echo 3)"
