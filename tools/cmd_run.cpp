@@ -9,6 +9,7 @@
 #include "text/script.h"
 #include "tools/cli.h"
 #include "tools/run_json.h"
+#include "tools/script_session.h"
 #include "wast/runner.h"
 #include "wast/skip_list.h"
 
@@ -17,6 +18,8 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: wasmref run [options] FILE.wast...\n"
+    "       wasmref run [options] FILE... --invoke NAME [ARG...]\n"
+    "       wasmref run [options] FILE... -e COMMAND...\n"
     "\n"
     "Runs each script as the reference interpreter does: modules are loaded, validated and\n"
     "instantiated, actions invoked, every assertion checked (messages match by prefix). A\n"
@@ -54,11 +57,25 @@ constexpr const char* kHelp =
     "                    bytes (suffix K, M, G: powers of 1024); past it memory.grow and\n"
     "                    table.grow return -1 and allocation traps \"out of memory\" (default:\n"
     "                    half the physical memory, shared among -j files)\n"
+    "  --invoke NAME ARG...  after the files, invoke the latest module's export NAME with\n"
+    "                    the arguments read at its parameter types (7, -1, 0x10, 1.5, nan,\n"
+    "                    'i32x4 1 2 3 4', null, an extern number, or a script value in\n"
+    "                    parentheses); prints each result (`i32.const 5`). Its arguments\n"
+    "                    end at the next argument that starts with `--` or is `-e`\n"
+    "  -e COMMAND        after the files, run the script command (repeatable, in order);\n"
+    "                    invoke and get print their results\n"
+    "  --plain           results without their types (`5`)\n"
+    "With --invoke or -e, the files (.wat and .wasm modules as well as .wast scripts) and then\n"
+    "the commands run in one session: one store, later ones see earlier modules and\n"
+    "registrations. Failures are printed, not counted; exit status 0 iff nothing failed.\n"
     "\n"
     "`thread` bodies run concurrently on OS threads, sharing the store; `wait` joins them.\n";
 
 struct RunArgs {
   wast::RunOptions options;
+  std::vector<std::string> commands;  // -e
+  std::optional<std::string> invoke;  // --invoke NAME
+  std::vector<std::string> invoke_args;
   std::string json;
   unsigned jobs = 1;
   std::vector<std::string> files;
@@ -84,14 +101,12 @@ FileRun run_one(const std::string& path, wast::RunOptions options,
     r.log = path + ": cannot read file\n";
     return run;
   }
-  Source source{path, *content, false};
-  Result<text::Script> script = text::parse_script(*content);
+  // A .wat or .wasm file runs as a script of its one module.
+  std::string text = script_text_of_file(kind_of(path), *content);
+  Source source{path, text, false};
+  Result<text::Script> script = text::parse_script(text);
   if (!script) {
-    auto [line, column] = wast::line_column(source, script.error().at.begin);
-    r.checks.push_back({line, column, "script", false, script.error().message});
-    r.failed = 1;
-    r.log = cat(format_location(source, script.error().at.begin), ": ", script.error().message,
-                "\n");
+    run.report = parse_error_report(source, script.error());
     return run;
   }
   run.report = wast::run_script(source, *script, options);
@@ -147,6 +162,14 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
                n <= 0xffff'ffffu) {
       r.options.engine.max_call_depth = uint32_t(n);
       ++i;
+    } else if (a == "--invoke" && has_value) {
+      r.invoke = args[++i];
+      while (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0 && args[i + 1] != "-e")
+        r.invoke_args.push_back(args[++i]);
+    } else if (a == "-e" && has_value) {
+      r.commands.push_back(args[++i]);
+    } else if (a == "--plain") {
+      r.options.print_results = wast::RunOptions::Results::Plain;
     } else if (a == "--no-fuse") {
       r.options.engine.fuse = false;
     } else if (a == "--print-outcomes") {
@@ -180,11 +203,51 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.files.push_back(a);
     }
   }
-  if (r.files.empty()) {
+  if (r.files.empty() && !r.invoke && r.commands.empty()) {
     std::fputs(kHelp, stderr);
     return 2;
   }
+  if ((r.invoke || !r.commands.empty()) &&
+      r.options.print_results == wast::RunOptions::Results::Hidden)
+    r.options.print_results = wast::RunOptions::Results::Typed;
   return 0;
+}
+
+// --invoke / -e: the files, then the commands, in one session; each script's log (results and
+// failures) printed as soon as it has run.
+int run_session(const RunArgs& r) {
+  ScriptSession session(r.options);
+  bool failed = false;
+  auto show = [&](const wast::RunReport& report) {
+    std::fputs(report.log.c_str(), stdout);
+    std::fflush(stdout);
+    failed = failed || report.failed > 0;
+  };
+  for (const std::string& path : r.files) {
+    std::optional<std::string> content = read_file(path);
+    if (!content) {
+      std::fprintf(stderr, "%s: cannot read file\n", path.c_str());
+      return 1;
+    }
+    show(session.run_text(path, script_text_of_file(kind_of(path), *content)));
+  }
+  for (size_t i = 0; i < r.commands.size(); ++i)
+    show(session.run_text(cat("-e ", i + 1), r.commands[i]));
+  if (r.invoke) {
+    std::optional<FuncType> type = session.session().export_func_type(*r.invoke);
+    if (!type) {
+      std::fprintf(stderr, "--invoke: no function export \"%s\" in the latest module\n",
+                   r.invoke->c_str());
+      return 1;
+    }
+    InvokeText invoke = invoke_text(*r.invoke, *type, r.invoke_args);
+    if (!invoke.error.empty()) {
+      std::fprintf(stderr, "--invoke: %s\n", invoke.error.c_str());
+      return 1;
+    }
+    show(session.run_text("--invoke", invoke.text));
+  }
+  return failed ? 1 : 0;
 }
 
 // With --print-outcomes, stdout has only the outcome lines; the report goes to stderr.
@@ -247,6 +310,7 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   RunArgs r;
   if (int status = parse_args(args, r)) return status;
+  if (r.invoke || !r.commands.empty()) return run_session(r);
   unsigned parallel = std::min<unsigned>(r.jobs, unsigned(std::max<size_t>(r.files.size(), 1)));
   if (r.options.engine.max_memory == 0 && parallel > 1)  // the default, shared among the jobs
     r.options.engine.max_memory = interp::default_max_memory() / parallel;

@@ -309,6 +309,11 @@ void Runner::action(const Command& c, Scope& scope) {
   if (r.outcome.status != interp::Outcome::Status::Values)
     return fail(c, "expected values, got " + describe_outcome(r.outcome));
   pass(c);
+  if (options_.print_results != RunOptions::Results::Hidden) {
+    bool plain = options_.print_results == RunOptions::Results::Plain;
+    for (const interp::Value& v : r.outcome.values)
+      report.log += result_text(v, inspector(), plain) + "\n";
+  }
 }
 
 // threads proposal (reference: run_command's Thread): (thread $t (shared (module $m))* cmd*)
@@ -422,48 +427,6 @@ std::pair<uint32_t, uint32_t> line_column(const Source& source, uint32_t offset)
     }
   }
   return {line, column};
-}
-
-RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,
-                     const RunOptions& options) {
-  // Every script gets the watchdog: running code polls for its interrupt at backward branches,
-  // calls and handler jumps, and it wakes a memory.atomic.wait nobody notifies. In a script
-  // without threads the interrupted command fails and the next one runs; with threads, they all
-  // share the store, so it stays interrupted.
-  std::unique_ptr<Watchdog> watchdog;
-  bool has_threads =
-      std::any_of(script.commands.begin(), script.commands.end(),
-                  [](const text::Command& c) { return c.kind == text::Command::Kind::Thread; });
-  if (options.command_time_limit.count() > 0)
-    watchdog =
-        std::make_unique<Watchdog>(options.command_time_limit, [&engine] { engine.interrupt(); });
-  detail::Runner runner(engine, source, options, watchdog.get());
-  runner.recover_interrupts = !has_threads;
-  detail::Scope scope;
-  scope.registry["spectest"] = std::nullopt;
-  runner.run(script.commands, scope);
-  runner.join_all(scope);
-  RunReport report = std::move(runner.report);
-  // Threads' checks were merged when joined: back to source order.
-  std::stable_sort(report.checks.begin(), report.checks.end(),
-                   [](const CheckResult& a, const CheckResult& b) {
-                     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-                   });
-  // With threads, the whole script was stopped: say so once (each interrupted command of a
-  // script without threads fails on its own).
-  if (watchdog && watchdog->fired() && has_threads) {
-    std::string message = cat("watchdog: a command ran longer than ", watchdog->limit().count(),
-                              " ms; the script's threads were interrupted");
-    report.checks.push_back(CheckResult{0, 0, "script", false, message});
-    ++report.failed;
-    report.log += cat(source.name, ": ", message, "\n");
-  }
-  return report;
-}
-
-RunReport run_script(const Source& source, const text::Script& script, const RunOptions& options) {
-  interp::Engine engine(options.engine);
-  return run_script(engine, source, script, options);
 }
 
 }  // namespace wasm::wast

@@ -18,8 +18,8 @@
 // the final report lists every check in source order. A watchdog (wast/watchdog.h) bounds each
 // command's time (`command_time_limit`): a command that exceeds it interrupts the engine, so
 // that a buggy script (a deadlock, a lost notify, an endless loop in a script with threads)
-// fails instead of hanging. In scripts without threads only waits are interrupted (running
-// code polls for the watchdog only in scripts with threads; use --fuel for endless loops).
+// fails instead of hanging. Running code polls for the interrupt at backward branches, calls
+// and handler jumps, so an endless loop fails its own command and the script goes on.
 #pragma once
 
 #include <chrono>
@@ -47,6 +47,9 @@ struct RunOptions {
   // Assertion-level skips (wast/skip_list.h): command line -> reason. Skipped commands are
   // counted as skipped, never as passed.
   std::map<uint32_t, std::string> skip_lines;
+  // Bare actions (invoke, get) add their results to RunReport::log, one line each: `i32.const 5`
+  // (Typed) or `5` (Plain); `wasmref run --invoke`/`-e` and the REPL show them.
+  enum class Results { Hidden, Typed, Plain } print_results = Results::Hidden;
 };
 
 // One checked command: every command counts once, except `thread`, whose body's commands
@@ -67,7 +70,8 @@ struct RunReport {
   std::string outcomes;
 };
 
-// Runs the script with a fresh engine (EngineOptions from `options`).
+// Runs the script with a fresh engine (EngineOptions from `options`); a Session
+// (wast/session.h) of one script.
 RunReport run_script(const Source& source, const text::Script& script, const RunOptions& options);
 
 // The same on an existing engine (tests; several scripts sharing a store).

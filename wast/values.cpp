@@ -259,4 +259,12 @@ std::string describe_value(const interp::Value& v, const InspectRef& inspect, La
   return info.externalized ? "(extern " + r + ")" : r;
 }
 
+std::string result_text(const interp::Value& v, const InspectRef& inspect, bool plain) {
+  std::string text = describe_value(v, inspect);
+  if (text.size() >= 2 && text.front() == '(' && text.back() == ')')
+    text = text.substr(1, text.size() - 2);
+  if (plain && v.kind != ValKind::Ref) text = text.substr(text.find(' ') + 1);
+  return text;
+}
+
 }  // namespace wasm::wast

@@ -40,6 +40,9 @@ std::string describe_expected(const text::ScriptValue& v);
 // A v128 is printed in `shape` (the expected result's, so that both sides read alike).
 std::string describe_value(const interp::Value& v, const InspectRef& inspect,
                            text::LaneShape shape = text::LaneShape::I32x4);
+// A result as `wasmref run --invoke` prints it: "i32.const 7", "f32.const 0x1p+0" (or, plain,
+// "7", "0x1p+0"); v128 as i32x4 lanes, references as describe_value has them, unbracketed.
+std::string result_text(const interp::Value& v, const InspectRef& inspect, bool plain);
 std::string describe_f32(uint32_t bits);
 std::string describe_f64(uint64_t bits);
 
