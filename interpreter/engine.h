@@ -171,6 +171,8 @@ class Engine {
   bool interrupted() const;
 
   const EngineOptions& options() const;
+  // Turns tracing on (a stream) or off (null) for later invocations (the REPL's :trace).
+  void set_trace(std::FILE* out) { options_.trace = out; }
   Store& store();
 
  private:

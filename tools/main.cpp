@@ -19,7 +19,9 @@ constexpr const char* kUsage =
     "  smith [-o FILE]        write a random valid module (--seed N, --size N)\n"
     "  snapshot IN -o OUT     run a module's init function, write the initialised module\n"
     "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
-    "                         `N passed, M failed`\n"
+    "                         `N passed, M failed`; FILE... --invoke NAME ARG... runs an\n"
+    "                         export, -e COMMAND a script command\n"
+    "  repl [FILE...]         read script commands one at a time, print results\n"
     "\n"
     "`wasmref <command> --help` describes a command's options.\n";
 
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   if (command == "run") return wasm::cli::cmd_run(args);
   if (command == "smith") return wasm::cli::cmd_smith(args);
   if (command == "snapshot") return wasm::cli::cmd_snapshot(args);
+  if (command == "repl") return wasm::cli::cmd_repl(args);
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -2,6 +2,7 @@
 // commands of `wasmref run --invoke/-e`, and the inputs of `wasmref repl`.
 #pragma once
 
+#include <cstdio>
 #include <deque>
 #include <optional>
 #include <string>
@@ -39,6 +40,7 @@ class ScriptSession {
   // located at `name:line:col`.
   wast::RunReport run_text(const std::string& name, std::string text);
   const wast::Session& session() const { return session_; }
+  void set_trace(std::FILE* out) { session_.set_trace(out); }
 
  private:
   wast::Session session_;
