@@ -95,12 +95,12 @@ int cmd_repl(const std::vector<std::string>& args) {
     std::fflush(stdout);
   };
   for (const std::string& path : files) {
-    std::optional<std::string> content = read_file(path);
-    if (!content) {
+    std::optional<wast::RunReport> report = session.run_file(path);
+    if (!report) {
       std::fprintf(stderr, "%s: cannot read file\n", path.c_str());
       continue;
     }
-    show(session.run_text(path, script_text_of_file(kind_of(path), *content)));
+    show(*report);
   }
   LineEditor editor;
   if (editor.interactive()) std::printf("wasmref repl: :help for help, :quit to leave\n");

@@ -224,12 +224,12 @@ int run_session(const RunArgs& r) {
     failed = failed || report.failed > 0;
   };
   for (const std::string& path : r.files) {
-    std::optional<std::string> content = read_file(path);
-    if (!content) {
+    std::optional<wast::RunReport> report = session.run_file(path);
+    if (!report) {
       std::fprintf(stderr, "%s: cannot read file\n", path.c_str());
       return 1;
     }
-    show(session.run_text(path, script_text_of_file(kind_of(path), *content)));
+    show(*report);
   }
   for (size_t i = 0; i < r.commands.size(); ++i)
     show(session.run_text(cat("-e ", i + 1), r.commands[i]));
@@ -240,7 +240,7 @@ int run_session(const RunArgs& r) {
                    r.invoke->c_str());
       return 1;
     }
-    InvokeText invoke = invoke_text(*r.invoke, *type, r.invoke_args);
+    InvokeText invoke = invoke_text(session.session().types(), *r.invoke, *type, r.invoke_args);
     if (!invoke.error.empty()) {
       std::fprintf(stderr, "--invoke: %s\n", invoke.error.c_str());
       return 1;

@@ -22,10 +22,10 @@ class RawMode {
     raw.c_iflag &= ~tcflag_t(IXON | ICRNL);
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+    tcsetattr(STDIN_FILENO, TCSADRAIN, &raw);  // keeps keys typed ahead
   }
   ~RawMode() {
-    if (ok_) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    if (ok_) tcsetattr(STDIN_FILENO, TCSADRAIN, &saved_);
   }
   RawMode(const RawMode&) = delete;
   RawMode& operator=(const RawMode&) = delete;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "spec/match.h"
 #include "text/printer.h"
 #include "text/script.h"
 
@@ -37,26 +38,8 @@ bool starts_with_module(const std::string& s) {
   return i + 7 == s.size() || !std::isalnum(static_cast<unsigned char>(s[i + 7]));
 }
 
-// The null of a reference type's hierarchy that every nullable type of it accepts.
-std::optional<std::string> bottom_null(HeapKind k) {
-  switch (k) {
-    case HeapKind::Func:
-    case HeapKind::NoFunc: return "(ref.null nofunc)";
-    case HeapKind::Extern:
-    case HeapKind::NoExtern: return "(ref.null noextern)";
-    case HeapKind::Any:
-    case HeapKind::Eq:
-    case HeapKind::I31:
-    case HeapKind::Struct:
-    case HeapKind::Array:
-    case HeapKind::None: return "(ref.null none)";
-    case HeapKind::Exn:
-    case HeapKind::NoExn: return "(ref.null noexn)";
-    default: return std::nullopt;  // concrete types: the hierarchy is the type definition's
-  }
-}
-
-std::optional<std::string> argument_text(const ValType& t, const std::string& arg) {
+std::optional<std::string> argument_text(const TypeStore& types, const ValType& t,
+                                         const std::string& arg) {
   if (!arg.empty() && arg.front() == '(') return arg;
   switch (t.kind) {
     case ValKind::I32: return "(i32.const " + arg + ")";
@@ -67,7 +50,9 @@ std::optional<std::string> argument_text(const ValType& t, const std::string& ar
     case ValKind::Ref: break;
     default: return std::nullopt;
   }
-  if (arg == "null" && t.ref.nullable) return bottom_null(t.ref.heap.kind);
+  // The bottom of the parameter's hierarchy: a null every nullable type of it accepts.
+  if (arg == "null" && t.ref.nullable)
+    return cat("(ref.null ", abstract_name(bot_heaptype(types, t.ref.heap)), ")");
   if (t.ref.heap.kind == HeapKind::Extern && !arg.empty() &&
       std::all_of(arg.begin(), arg.end(), [](char c) { return std::isdigit(uint8_t(c)); }))
     return "(ref.extern " + arg + ")";
@@ -86,7 +71,7 @@ std::string script_text_of_file(FileKind kind, const std::string& content) {
   }
 }
 
-InvokeText invoke_text(const std::string& name, const FuncType& type,
+InvokeText invoke_text(const TypeStore& types, const std::string& name, const FuncType& type,
                        const std::vector<std::string>& args) {
   if (args.size() != type.params.size())
     return {"", cat("export \"", name, "\" takes ", type.params.size(), " argument",
@@ -94,7 +79,7 @@ InvokeText invoke_text(const std::string& name, const FuncType& type,
                     args.size())};
   std::string text = "(invoke " + text::quote(name);
   for (size_t i = 0; i < args.size(); ++i) {
-    std::optional<std::string> arg = argument_text(type.params[i], args[i]);
+    std::optional<std::string> arg = argument_text(types, type.params[i], args[i]);
     if (!arg)
       return {"", cat("argument ", i + 1, " of \"", name, "\": '", args[i],
                       "' is not a value of type ", to_string(type.params[i]),
@@ -112,6 +97,12 @@ wast::RunReport ScriptSession::run_text(const std::string& name, std::string tex
   Result<text::Script> script = text::parse_script(kept);
   if (!script) return parse_error_report(source, script.error());
   return session_.run(source, *script);
+}
+
+std::optional<wast::RunReport> ScriptSession::run_file(const std::string& path) {
+  std::optional<std::string> content = read_file(path);
+  if (!content) return std::nullopt;
+  return run_text(path, script_text_of_file(kind_of(path), *content));
 }
 
 wast::RunReport parse_error_report(const Source& source, const Error& error) {

@@ -26,7 +26,7 @@ std::string script_text_of_file(FileKind kind, const std::string& content);
 struct InvokeText {
   std::string text, error;
 };
-InvokeText invoke_text(const std::string& name, const FuncType& type,
+InvokeText invoke_text(const TypeStore& types, const std::string& name, const FuncType& type,
                        const std::vector<std::string>& args);
 
 // A script that does not parse: one failed check at the error's `file:line:col`.
@@ -39,6 +39,8 @@ class ScriptSession {
   // Parses `text` as a script named `name` and runs it; a parse error is one failed check
   // located at `name:line:col`.
   wast::RunReport run_text(const std::string& name, std::string text);
+  // The same for a file (script_text_of_file); nullopt when it cannot be read.
+  std::optional<wast::RunReport> run_file(const std::string& path);
   const wast::Session& session() const { return session_; }
   void set_trace(std::FILE* out) { session_.set_trace(out); }
 

@@ -78,6 +78,8 @@ std::optional<FuncType> Session::export_func_type(std::string_view name) const {
   return state_->engine.func_type(ext->addr);
 }
 
+const TypeStore& Session::types() const { return state_->engine.types(); }
+
 void Session::set_trace(std::FILE* out) { state_->engine.set_trace(out); }
 
 RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,

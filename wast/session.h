@@ -29,6 +29,8 @@ class Session {
 
   // The type of the latest instance's function export `name`, if there is one.
   std::optional<FuncType> export_func_type(std::string_view name) const;
+  // The engine's type table (the types of export_func_type's references).
+  const TypeStore& types() const;
   // Tracing for the commands run from now on (null: off).
   void set_trace(std::FILE* out);
 

@@ -3,12 +3,7 @@
 # lines, failure locations, JSON output. Usage: cli_test.sh WASMREF SCRIPTS_DIR
 set -uo pipefail
 wasmref=$1 dir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-status=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  if ! "${@:2}"; then echo "FAIL: $1"; status=1; fi
-}
+source "$(dirname "$0")/check.sh"
 
 out=$("$wasmref" run "$dir/passing.wast"); code=$?
 check "passing script exits 0" test "$code" -eq 0

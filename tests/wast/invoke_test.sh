@@ -3,12 +3,7 @@
 # errors, exit codes, one session across files and commands. Usage: invoke_test.sh WASMREF DIR
 set -uo pipefail
 wasmref=$1 dir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-status=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  if ! "${@:2}"; then echo "FAIL: $1"; status=1; fi
-}
+source "$(dirname "$0")/check.sh"
 m=$dir/invoke.wat
 
 out=$("$wasmref" run "$m" --invoke add 2 3); code=$?

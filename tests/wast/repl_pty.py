@@ -19,17 +19,22 @@ if pid == 0:
 transcript = b""
 
 
-def read_until(marker, timeout=10.0):
+def read_some(end, marker):
     global transcript
+    left = end - time.time()
+    if left <= 0 or not select.select([fd], [], [], left)[0]:
+        sys.exit(f"FAIL: no {marker!r} in:\n{transcript.decode(errors='replace')}")
+    try:
+        transcript += os.read(fd, 4096)
+    except OSError:
+        sys.exit(f"FAIL: the repl ended early:\n{transcript.decode(errors='replace')}")
+
+
+def read_until(marker, after=b"", timeout=20.0):
+    """Reads until `marker` appears (after the last `after`, when given)."""
     end = time.time() + timeout
-    while marker not in transcript:
-        left = end - time.time()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            sys.exit(f"FAIL: no {marker!r} in:\n{transcript.decode(errors='replace')}")
-        try:
-            transcript += os.read(fd, 4096)
-        except OSError:
-            sys.exit(f"FAIL: the repl ended early:\n{transcript.decode(errors='replace')}")
+    while marker not in transcript[transcript.rfind(after) if after else 0 :]:
+        read_some(end, marker)
 
 
 def typed(keys):
@@ -41,13 +46,13 @@ read_until(b"wasm> ")
 # left over `)` and replacing the digit; Enter anywhere in the line submits all of it.
 typed('(invoke "add" (i32.const 2) (i32.const 8))')
 typed("\x1b[D\x1b[D\x7f3\r")
-read_until(b"i32.const 5")
+read_until(b"wasm> ", after=b"i32.const 5")  # the next prompt
 typed("\x1b[A\x1b[D\x1b[D\x7f4\r")  # the same line again, recalled, now with 4
-read_until(b"i32.const 6")
+read_until(b"wasm> ", after=b"i32.const 6")
 typed('(invoke "add"\r')
 read_until(b"  ... ")
 typed("(i32.const 40) (i32.const 2))\r")
-read_until(b"i32.const 42")
+read_until(b"wasm> ", after=b"i32.const 42")
 typed("\x04")  # Ctrl-D on an empty line: end of input
 _, status = os.waitpid(pid, 0)
 if os.waitstatus_to_exitcode(status) != 0:

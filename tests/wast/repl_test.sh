@@ -4,10 +4,7 @@
 set -uo pipefail
 wasmref=$1 dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
-status=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  if ! "${@:2}"; then echo "FAIL: $1"; status=1; fi
-}
+source "$(dirname "$0")/check.sh"
 
 input='(module
   (func (export "sq") (param i32) (result i32)
@@ -23,8 +20,6 @@ input='(module
 :bogus
 (bad
 '
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 out=$(printf '%s' "$input" | "$wasmref" repl "$dir/session.wast" 2>"$tmp/err"); code=$?
 err=$(cat "$tmp/err")
 check "repl exits 0 at end of input" test "$code" -eq 0
