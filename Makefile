@@ -28,12 +28,16 @@ unit: build
 	meson test -C $(BUILD) --suite unit --print-errorlogs
 
 # Long property runs over generated modules (docs/property-testing.md): each property of
-# tests/gen, and the numerics model of tests/interpreter/numerics_model_test.cpp, with PROPTEST_CASES cases and a fresh seed, which RapidCheck prints with any failure
-# (replay with PROPTEST_RC="seed=N").
+# tests/gen and the numerics model of tests/interpreter/numerics_model_test.cpp with
+# PROPTEST_CASES cases, the snapshot property of tests/snapshot with SNAPSHOT_PROPTEST_CASES,
+# each with a fresh seed, which RapidCheck prints with any failure (replay with
+# PROPTEST_RC="seed=N").
 PROPTEST_CASES ?= 100000
 PROPTEST_RC ?=
+SNAPSHOT_PROPTEST_CASES ?= 10000
 proptest: build
 	RC_PARAMS="max_success=$(PROPTEST_CASES) $(PROPTEST_RC)" $(BUILD)/tests/gen/gen_properties
+	RC_PARAMS="max_success=$(SNAPSHOT_PROPTEST_CASES) $(PROPTEST_RC)" $(BUILD)/tests/snapshot/snapshot_properties
 	RC_PARAMS="max_success=$(PROPTEST_CASES) $(PROPTEST_RC)" $(BUILD)/tests/interpreter/numerics_model_tests
 
 # The official conformance suite: a per-file table and a closing `N passed, M failed` line.

@@ -4,7 +4,9 @@
 # spectest-interp when it is installed (Debian package `wabt`), and front-end throughput over
 # the official suite. With WASM3=/path/to/wasm3 (built outside the project, see docs/status.md)
 # wasm3 runs the same invocations beside them (bench/wasm3_run.py). `make bench` runs it on a
-# release build (build-release/); any build directory may be given: bench/run.sh BUILD_DIR
+# release build (build-release/); any build directory may be given: bench/run.sh BUILD_DIR.
+# Last, bench/snapshot_bench.sh: `wasmref snapshot` of a 64 MiB memory (Wizer beside it when
+# WIZER_NPM_DIR is set).
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,3 +53,7 @@ for b in "${workloads[@]}"; do
 done
 echo
 "$build/bench/frontend_bench" "$suite" "$([ -n "${BENCH_QUICK:-}" ] && echo 1 || echo 3)"
+if [ -z "${BENCH_QUICK:-}" ]; then
+  echo
+  "$here/snapshot_bench.sh" "$build/wasmref"
+fi

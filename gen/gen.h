@@ -40,6 +40,8 @@ struct Options {
                                 // integer constants are mostly small (lengths, counts, deltas)
   bool observe = false;         // fold the values statements leave into a checksum global (the
                                 // last global, a mutable i64) instead of dropping them
+  bool init_func = false;       // one more function, the last, of type [] -> [], exported as
+                                // "wizer.initialize" (snapshot/: the function a snapshot runs)
 };
 
 // A valid module (Module_ok holds). Use inside rc::check, or with smith() below.

@@ -166,6 +166,14 @@ void Smith::definitions() {
     m_.funcs.push_back(Func{one_of(ftypes), {}, {}, {}});
     funcs_.push_back(m_.funcs.back().type);
   }
+  if (opt_.init_func) {  // types() made sure a [] -> [] type exists
+    auto empty = pick_index(types_.size(), [&](uint32_t x) {
+      const FuncType* ft = func_type(x);
+      return ft && ft->params.empty() && ft->results.empty();
+    });
+    m_.funcs.push_back(Func{*empty, {}, {}, {}});
+    funcs_.push_back(*empty);
+  }
   for (uint32_t n = count(0, 2); n > 0; --n) {
     MemType mt;
     mt.addr = chance(30) ? AddrType::I64 : AddrType::I32;
@@ -247,6 +255,8 @@ void Smith::exports_and_start() {
     for (uint32_t f = 0; f < funcs_.size(); ++f)
       m_.exports.push_back({"f" + std::to_string(f), ExternKind::Func, f, {}});
   }
+  if (opt_.init_func)
+    m_.exports.push_back({"wizer.initialize", ExternKind::Func, uint32_t(funcs_.size() - 1), {}});
   for (uint32_t n = opt_.export_all ? 0 : count(0, 4), k = 0; k < n; ++k) {
     size_t sizes[] = {funcs_.size(), tables_.size(), mems_.size(), globals_.size(), tags_.size()};
     uint32_t kind = below(5);

@@ -5,6 +5,7 @@
 //    non-polymorphic stack, so the mismatch is reported even inside dead code.
 #include "gen/smith.h"
 #include "spec/error.h"
+#include "spec/walk.h"
 
 namespace wasm::gen {
 namespace {
@@ -27,26 +28,9 @@ const char* space_of(Imm k) {
 }
 
 void collect(Expr& e, std::vector<Instr*>& out) {
-  for (Instr& i : e) {
+  for_each_instr_mut(e, [&](Instr& i) {
     if (space_of(info(i.op).imm)) out.push_back(&i);
-    switch (info(i.op).imm) {
-      case Imm::Block:
-      case Imm::If: {
-        BlockImm& b = *std::get<Box<BlockImm>>(i.imm);
-        collect(b.body, out), collect(b.else_body, out);
-        break;
-      }
-      case Imm::TryTable: collect(std::get<Box<TryTableImm>>(i.imm)->body, out); break;
-      case Imm::Try: {
-        TryImm& t = *std::get<Box<TryImm>>(i.imm);
-        collect(t.body, out);
-        for (LegacyCatch& c : t.catches) collect(c.body, out);
-        if (t.catch_all) collect(*t.catch_all, out);
-        break;
-      }
-      default: break;
-    }
-  }
+  });
 }
 
 Instr constant(char c) {

@@ -35,12 +35,20 @@ Result<Module> capture(interp::Engine& engine, interp::InstanceAddr instance, co
     for (size_t x = 0; x < c.inst.funcs.size(); ++x)
       c.refs.func_index.emplace(c.inst.funcs[x], FuncIdx(x));
 
+    c.uses = segment_uses(m);
+
+    // Shared GC objects get homes; new home globals go before the defined ones, so the
+    // input's global indices move up first.
+    std::vector<SharedObject> hoisted = plan_shared_objects(c, gc);
+    c.new_globals = uint32_t(hoisted.size());
     Module out = m;
+    shift_globals(out, c.imported_globals, c.new_globals);
     // spec: instantiation runs the start function; the snapshot's state already includes its
     // effects, so it must not run again.
     out.start.reset();
     rewrite_segments(c, out);
     capture_memories(c, out);
+    add_home_globals(c, hoisted, out);
     capture_globals(c, out);
     capture_tables(c, out);
     declare_refs(out);

@@ -39,26 +39,49 @@ GcContext make_gc_context(const Module& m, const std::vector<TypeId>& canonical)
     }
     for (const SubType& s : d.rec.subtypes) g.subtypes.push_back(&s);
   }
+  g.canonical = canonical;
   for (size_t x = 0; x < canonical.size(); ++x) g.type_index.emplace(canonical[x], TypeIdx(x));
   return g;
+}
+
+uint64_t gc_object_of(uint64_t r) {
+  if (interp::is_externalized(r) && interp::ref_kind(r) != interp::RefKind::Host)
+    r = interp::internalize(r);
+  interp::RefKind k = interp::ref_kind(r);
+  return k == interp::RefKind::Struct || k == interp::RefKind::Array ? r : interp::kNullRef;
+}
+
+const CompType& object_type(const GcContext& g, const interp::Store& store, uint64_t r,
+                            const std::string& what) {
+  uint32_t addr = interp::ref_payload(r);
+  TypeId type = interp::ref_kind(r) == interp::RefKind::Struct ? store.structs[addr].type
+                                                               : store.arrays[addr].type;
+  auto t = g.type_index.find(type);
+  if (t == g.type_index.end() || t->second >= g.subtypes.size() || !g.subtypes[t->second])
+    refuse(what, "holds a GC object of a type the module does not define");
+  return g.subtypes[t->second]->comp;
 }
 
 Expr gc_object_expr(uint64_t r, const RefContext& cx, const std::string& what) {
   if (!cx.gc) refuse(what, "holds a GC object; snapshotting GC objects is not supported here");
   GcContext& g = *cx.gc;
+  if (!g.throwaway && r != g.defining)
+    if (auto h = g.home.find(r); h != g.home.end())
+      return {Instr{Opcode::GlobalGet, uint32_t(h->second), {}}};  // spec: constant (immutable)
   const interp::Store& store = *cx.store;
   bool is_struct = interp::ref_kind(r) == interp::RefKind::Struct;
   uint32_t addr = interp::ref_payload(r);
-  TypeId type = is_struct ? store.structs[addr].type : store.arrays[addr].type;
-  auto t = g.type_index.find(type);
-  if (t == g.type_index.end() || t->second >= g.subtypes.size() || !g.subtypes[t->second])
-    refuse(what, "holds a GC object of a type the module does not define");
+  const CompType& comp = object_type(g, store, r, what);
+  TypeIdx type_index =
+      g.type_index.at(is_struct ? store.structs[addr].type : store.arrays[addr].type);
   if (g.building.count(r)) refuse(what, "holds a cycle of GC objects, which no constant builds");
-  if (auto seen = g.expressed.find(r); seen != g.expressed.end())
-    refuse(what, cat("holds a GC object also reachable from ", seen->second,
-                     "; rebuilding it twice would break its identity (ref.eq)"));
+  if (!g.throwaway) {
+    // gc_sharing.cpp gave every object reached twice a home, so this is a planning error.
+    if (auto seen = g.expressed.find(r); seen != g.expressed.end())
+      fail(Phase::Invalid, {}, cat("internal error: ", what, " holds a GC object also built for ",
+                                   seen->second));
+  }
   g.building.insert(r);
-  const CompType& comp = g.subtypes[t->second]->comp;
   Expr out;
   if (is_struct) {
     const interp::StructInst& s = store.structs[addr];
@@ -66,7 +89,7 @@ Expr gc_object_expr(uint64_t r, const RefContext& cx, const std::string& what) {
     // spec: struct.new x takes the field values in order.
     for (size_t i = 0; i < comp.struct_.fields.size(); ++i)
       push_value(out, s.fields[i], comp.struct_.fields[i].type, cx, cat(what, " field ", i));
-    out.push_back(Instr{Opcode::StructNew, uint32_t(t->second), {}});
+    out.push_back(Instr{Opcode::StructNew, uint32_t(type_index), {}});
   } else {
     const interp::ArrayInst& a = store.arrays[addr];
     if (a.len > kMaxFixedArray)
@@ -78,10 +101,10 @@ Expr gc_object_expr(uint64_t r, const RefContext& cx, const std::string& what) {
       std::memcpy(&v, a.bytes.data() + size_t(i) * a.esize, a.esize);
       push_value(out, v, comp.array.field.type, cx, cat(what, " element ", i));
     }
-    out.push_back(Instr{Opcode::ArrayNewFixed, IndexPair{t->second, a.len}, {}});
+    out.push_back(Instr{Opcode::ArrayNewFixed, IndexPair{uint32_t(type_index), a.len}, {}});
   }
   g.building.erase(r);
-  g.expressed.emplace(r, what);
+  if (!g.throwaway) g.expressed.emplace(r, what);
   return out;
 }
 

@@ -6,14 +6,6 @@
 #include "spec/walk.h"
 
 namespace wasm::snapshot {
-namespace {
-
-// How many element and data segments code can name: one more than the largest index any
-// instruction refers to (table.init, elem.drop, array.new_elem, array.init_elem; memory.init,
-// data.drop, array.new_data, array.init_data).
-struct SegmentUses {
-  uint32_t elems = 0, datas = 0;
-};
 
 SegmentUses segment_uses(const Module& m) {
   SegmentUses u;
@@ -36,10 +28,16 @@ SegmentUses segment_uses(const Module& m) {
   return u;
 }
 
-}  // namespace
+bool keeps_contents(const Capture& c, size_t x) {
+  return x < c.uses.elems && c.in.elems[x].mode == SegmentMode::Passive &&
+         !c.inst.elem_ptrs[x]->refs.empty();
+}
 
 void rewrite_segments(const Capture& c, Module& out) {
-  SegmentUses uses = segment_uses(c.in);
+  // `out` holds the input's segments (their global indices already shifted: parts.h).
+  const SegmentUses& uses = c.uses;
+  std::vector<Elem> elems = std::move(out.elems);
+  std::vector<Data> datas = std::move(out.datas);
   // Segments past the last index code names can never be used again: active ones were applied
   // (spec: instantiation applies then drops them), declarative ones were dropped, passive ones
   // are unreachable; they are left out (their function declarations are redone by
@@ -48,8 +46,8 @@ void rewrite_segments(const Capture& c, Module& out) {
   // Active segments into an imported table or memory stay as they are, wherever they are:
   // imports are not captured, so the snapshot's instantiation must write them again.
   out.elems.clear();
-  for (size_t x = 0; x < c.in.elems.size(); ++x) {
-    Elem e = c.in.elems[x];
+  for (size_t x = 0; x < elems.size(); ++x) {
+    Elem& e = elems[x];
     bool into_import = e.mode == SegmentMode::Active && e.table < c.imported_tables;
     if (x >= uses.elems && !into_import) continue;
     // spec: a declarative segment is dropped at instantiation; it stays declarative (dropped
@@ -66,11 +64,18 @@ void rewrite_segments(const Capture& c, Module& out) {
       e.offset.clear();
       if (dropped) e.init.clear();
     }
+    if (keeps_contents(c, x)) {
+      // The references the instance holds, as places that may share objects (gc_sharing.cpp).
+      const std::vector<uint64_t>& refs = c.inst.elem_ptrs[x]->refs;
+      e.init.clear();
+      for (size_t i = 0; i < refs.size(); ++i)
+        e.init.push_back(ref_expr(refs[i], e.type, c.refs, cat("elem ", x, " element ", i)));
+    }
     out.elems.push_back(std::move(e));
   }
   out.datas.clear();
-  for (size_t x = 0; x < c.in.datas.size(); ++x) {
-    Data d = c.in.datas[x];
+  for (size_t x = 0; x < datas.size(); ++x) {
+    Data& d = datas[x];
     bool into_import = d.mode == SegmentMode::Active && d.mem < c.imported_mems;
     if (x >= uses.datas && !into_import) continue;
     if (!into_import) {

@@ -14,6 +14,9 @@ Instr offset_const(AddrType at, uint64_t offset) {
                {}};
 }
 
+// No reference has these bits (kinds stop at Host): a fill value no slot equals.
+constexpr uint64_t kNoFill = ~uint64_t(0);
+
 }  // namespace
 
 void capture_memories(const Capture& c, Module& out) {
@@ -38,13 +41,42 @@ void capture_memories(const Capture& c, Module& out) {
 }
 
 void capture_globals(const Capture& c, Module& out) {
-  // Imported globals stay imports. Defined ones, mutable or not, start at their current value.
-  for (size_t k = 0; k < out.globals.size(); ++k) {
-    GlobalIdx x = GlobalIdx(c.imported_globals + k);
+  // Imported globals stay imports. Defined ones, mutable or not, start at their current value;
+  // they follow the new home globals (add_home_globals).
+  GcContext& gc = *c.refs.gc;
+  for (size_t k = c.new_globals; k < out.globals.size(); ++k) {
+    GlobalIdx x = GlobalIdx(c.imported_globals + k - c.new_globals);  // the input's index
     Global& g = out.globals[k];
-    g.init = value_expr(c.inst.global_ptrs[x]->value, g.type.type, c.refs,
-                        describe(c.in, ExternKind::Global, x));
+    const interp::Slot& v = c.inst.global_ptrs[x]->value;
+    // A global that is the home of its value builds it; others read homes (gc_sharing.cpp).
+    auto h = g.type.type.kind == ValKind::Ref ? gc.home.find(v.ref()) : gc.home.end();
+    gc.defining = h != gc.home.end() && h->second == c.imported_globals + k ? v.ref()
+                                                                             : interp::kNullRef;
+    g.init = value_expr(v, g.type.type, c.refs, describe(c.in, ExternKind::Global, x));
   }
+  gc.defining = interp::kNullRef;
+}
+
+void add_home_globals(const Capture& c, const std::vector<SharedObject>& hoisted, Module& out) {
+  GcContext& gc = *c.refs.gc;
+  std::vector<Global> homes;
+  for (size_t k = 0; k < hoisted.size(); ++k) {
+    uint64_t r = hoisted[k].ref;
+    const interp::Store& store = *c.refs.store;
+    uint32_t addr = interp::ref_payload(r);
+    TypeIdx t = gc.type_index.at(interp::ref_kind(r) == interp::RefKind::Struct
+                                     ? store.structs[addr].type
+                                     : store.arrays[addr].type);
+    // spec: Global_ok — immutable, so that global.get of it is constant wherever it is used.
+    Global g{{ValType::ref_of(RefType{false, HeapType{HeapKind::Index, false, t}}), Mut::Const},
+             {},
+             {}};
+    gc.defining = r;
+    g.init = gc_object_expr(r, c.refs, hoisted[k].what);
+    homes.push_back(std::move(g));
+  }
+  gc.defining = interp::kNullRef;
+  out.globals.insert(out.globals.begin(), homes.begin(), homes.end());
 }
 
 void capture_tables(const Capture& c, Module& out) {
@@ -61,7 +93,19 @@ void capture_tables(const Capture& c, Module& out) {
     uint64_t fill = interp::kNullRef;
     if (!elem.nullable && !t.refs.empty()) {
       fill = t.refs[0];
-      table.init = ref_expr(fill, elem, c.refs, cat(what, " slot 0"));
+      GcContext& gc = *c.refs.gc;
+      if (!interp::is_null(gc_object_of(fill))) {
+        // A table's initialiser may read imported globals only (spec: tables are validated
+        // before globals), so it cannot read an object's home, and one object built there
+        // would be reached from every slot of the fill: it builds a throwaway copy instead,
+        // and every slot gets its entry from a segment (kNoFill matches no reference).
+        gc.throwaway = true;
+        table.init = ref_expr(fill, elem, c.refs, cat(what, " slot 0"));
+        gc.throwaway = false;
+        fill = kNoFill;
+      } else {
+        table.init = ref_expr(fill, elem, c.refs, cat(what, " slot 0"));
+      }
     } else if (elem.nullable) {
       table.init.reset();
     }

@@ -105,6 +105,32 @@ void for_each_instr(const Expr& e, F&& f) {
       e, [&](const Instr& i, size_t) { f(i); }, [](FlatMark, uint32_t, size_t) {});
 }
 
+// Visits every instruction of `e` (at any depth) as a mutable reference, an instruction before
+// the instructions nested in it (for rewriting immediates in place).
+template <typename F>
+void for_each_instr_mut(Expr& e, F&& f) {
+  for (Instr& i : e) {
+    f(i);
+    switch (info(i.op).imm) {
+      case Imm::Block:
+      case Imm::If: {
+        BlockImm& b = *std::get<Box<BlockImm>>(i.imm);
+        for_each_instr_mut(b.body, f), for_each_instr_mut(b.else_body, f);
+        break;
+      }
+      case Imm::TryTable: for_each_instr_mut(std::get<Box<TryTableImm>>(i.imm)->body, f); break;
+      case Imm::Try: {
+        TryImm& t = *std::get<Box<TryImm>>(i.imm);
+        for_each_instr_mut(t.body, f);
+        for (LegacyCatch& c : t.catches) for_each_instr_mut(c.body, f);
+        if (t.catch_all) for_each_instr_mut(*t.catch_all, f);
+        break;
+      }
+      default: break;
+    }
+  }
+}
+
 // The runs of initial definitions in the order they are written: m.initial_order, with each
 // run clamped to the definitions that are left and the rest appended in kind order, so that
 // every definition is placed exactly once even if initial_order is incomplete.

@@ -9,6 +9,7 @@
 #include "text/script.h"
 #include "tools/cli.h"
 #include "wast/convert.h"
+#include "wast/json_export.h"
 
 namespace wasm::cli {
 namespace {
@@ -21,6 +22,8 @@ constexpr const char* kConvertHelp =
     "  .wast -> .wast   rewrite every module of the script in binary form (default, like the\n"
     "                   reference interpreter's -d -o) or, with --text, in text form; modules\n"
     "                   that do not load keep their form\n"
+    "  .wast -> .json   wabt's wast2json format: OUT.json and the modules beside it as\n"
+    "                   OUT.0.wasm, OUT.1.wat, ... (docs/json-format.md)\n"
     "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors\n"
     "                   (see `wasmref parse --help`)\n";
 
@@ -44,6 +47,32 @@ int report(const std::string& path, const std::string& content, const Error& e) 
   Source source{path, content, kind_of(path) == FileKind::Wasm};
   std::fprintf(stderr, "%s: %s\n", format_location(source, e.at.begin).c_str(), e.message.c_str());
   return 1;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// OUT.json and its module files, in OUT's folder; nothing is left half written on an error.
+int write_json(const std::string& in, const std::string& content, const text::Script& script,
+               const std::string& out, const wast::Features& features) {
+  size_t slash = out.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "" : out.substr(0, slash + 1);
+  std::string stem = out.substr(dir.size(), out.size() - dir.size() - 5);  // without ".json"
+  size_t in_slash = in.find_last_of('/');
+  Source source{in_slash == std::string::npos ? in : in.substr(in_slash + 1), content, false};
+  wast::JsonExport e = wast::export_json(source, script, stem, features);
+  for (const auto& [name, bytes] : e.files)
+    if (!write_file(dir + name, bytes)) {
+      std::fprintf(stderr, "%s%s: cannot write file\n", dir.c_str(), name.c_str());
+      return 1;
+    }
+  if (!write_file(out, e.json)) {
+    std::fprintf(stderr, "%s: cannot write file\n", out.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -86,6 +115,11 @@ int cmd_convert(const std::vector<std::string>& args) {
     return 1;
   }
   std::string result;
+  if (kind_of(in) == FileKind::Wast && ends_with(out, ".json")) {
+    Result<text::Script> script = text::parse_script(*content);
+    if (!script) return report(in, *content, script.error());
+    return write_json(in, *content, *script, out, features);
+  }
   if (kind_of(in) == FileKind::Wast) {
     Result<text::Script> script = text::parse_script(*content);
     if (!script) return report(in, *content, script.error());

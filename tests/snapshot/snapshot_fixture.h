@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +16,7 @@
 #include "interpreter/engine.h"
 #include "interpreter/store.h"
 #include "snapshot/snapshot.h"
+#include "tests/snapshot/same_state.h"
 #include "text/parse.h"
 
 namespace wasm::snapshot::test {
@@ -20,24 +24,23 @@ namespace wasm::snapshot::test {
 inline interp::Value i32(uint32_t v) { return interp::Value{ValKind::I32, v, {}}; }
 inline interp::Value i64(uint64_t v) { return interp::Value{ValKind::I64, v, {}}; }
 
-// A module loaded in its own engine.
-struct Loaded {
-  std::unique_ptr<interp::Engine> engine = std::make_unique<interp::Engine>();
-  std::unique_ptr<Module> module;
-  std::unique_ptr<ValidatedModule> valid;
-  interp::InstanceAddr inst = 0;
-  const interp::ModuleInst& mi() const { return engine->store().modules[inst]; }
-  interp::Outcome call(std::string_view name, std::vector<interp::Value> args = {}) {
-    auto e = engine->get_export(inst, name);
-    if (!e) return interp::Outcome{interp::Outcome::Status::Trap, {}, "no export", 0};
-    return engine->invoke(e->addr, args);
-  }
-};
-
 class SnapshotTest : public ::testing::Test {
  protected:
+  // With SNAPSHOT_MODULES_DIR set, every module a test snapshots is also written there as
+  // TestName.wat (TestName-2.wat, ... for more), for tools/wizer-compare.sh.
+  static void save(std::string_view wat) {
+    const char* dir = std::getenv("SNAPSHOT_MODULES_DIR");
+    if (!dir) return;
+    static std::map<std::string, int> seen;
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    int n = ++seen[name];
+    std::ofstream(std::string(dir) + "/" + name + (n > 1 ? "-" + std::to_string(n) : "") + ".wat")
+        << wat << "\n";
+  }
+
   // Parses and validates `wat` into a fresh engine (not instantiated).
   static Loaded parse(std::string_view wat) {
+    save(wat);
     Loaded l;
     Result<Module> m = text::parse_module(wat);
     EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message);
@@ -91,60 +94,13 @@ class SnapshotTest : public ::testing::Test {
     EXPECT_EQ(binary::encode(*again), bytes_) << "snapshot --no-init is not a fixed point";
   }
 
-  // The same reference in both instances: the same kind and, for functions, the same index.
-  static std::string ref_id(const Loaded& l, uint64_t r) {
-    if (interp::ref_kind(r) == interp::RefKind::Func) {
-      const auto& funcs = l.mi().funcs;
-      for (size_t x = 0; x < funcs.size(); ++x)
-        if (funcs[x] == interp::ref_payload(r)) return "func " + std::to_string(x);
-      return "foreign func";
-    }
-    return std::to_string(r);
-  }
-
-  void expect_same_state() {
-    const interp::ModuleInst &a = original_.mi(), &b = snap_.mi();
-    ASSERT_EQ(a.mems.size(), b.mems.size());
-    for (size_t x = 0; x < a.mems.size(); ++x) {
-      ASSERT_EQ(a.mem_ptrs[x]->bytes(), b.mem_ptrs[x]->bytes()) << "memory " << x;
-      EXPECT_EQ(0, std::memcmp(a.mem_ptrs[x]->data, b.mem_ptrs[x]->data, a.mem_ptrs[x]->bytes()))
-          << "memory " << x;
-    }
-    ASSERT_EQ(a.globals.size(), b.globals.size());
-    for (size_t x = 0; x < a.globals.size(); ++x) {
-      const interp::GlobalInst &ga = *a.global_ptrs[x], &gb = *b.global_ptrs[x];
-      if (ga.type.type.kind == ValKind::Ref)
-        EXPECT_EQ(ref_id(original_, ga.value.ref()), ref_id(snap_, gb.value.ref()))
-            << "global " << x;
-      else
-        EXPECT_TRUE(ga.value.lo == gb.value.lo && ga.value.hi == gb.value.hi) << "global " << x;
-    }
-    ASSERT_EQ(a.tables.size(), b.tables.size());
-    for (size_t x = 0; x < a.tables.size(); ++x) {
-      const auto &ra = a.table_ptrs[x]->refs, &rb = b.table_ptrs[x]->refs;
-      ASSERT_EQ(ra.size(), rb.size()) << "table " << x;
-      for (size_t i = 0; i < ra.size(); ++i)
-        EXPECT_EQ(ref_id(original_, ra[i]), ref_id(snap_, rb[i])) << "table " << x << " slot " << i;
-    }
-    // Segments the snapshot keeps (it leaves out those no code names).
-    for (size_t x = 0; x < std::min(a.elems.size(), b.elems.size()); ++x)
-      EXPECT_EQ(a.elem_ptrs[x]->refs.size(), b.elem_ptrs[x]->refs.size()) << "elem " << x;
-    for (size_t x = 0; x < std::min(a.datas.size(), b.datas.size()); ++x)
-      EXPECT_EQ(a.data_ptrs[x]->bytes, b.data_ptrs[x]->bytes) << "data " << x;
-  }
+  // The snapshot's instance in the same state as the original after init (same_state.h).
+  void expect_same_state() { EXPECT_EQ(SameState(original_, snap_).state(), ""); }
 
   // Calls `name` on both instances; expects the same outcome (status, message, values).
   void expect_same_call(std::string_view name, std::vector<interp::Value> args = {}) {
     interp::Outcome a = original_.call(name, args), b = snap_.call(name, args);
-    EXPECT_EQ(int(a.status), int(b.status)) << name << ": " << a.message << " / " << b.message;
-    EXPECT_EQ(a.message, b.message) << name;
-    ASSERT_EQ(a.values.size(), b.values.size()) << name;
-    for (size_t i = 0; i < a.values.size(); ++i) {
-      if (a.values[i].kind == ValKind::Ref)
-        EXPECT_EQ(ref_id(original_, a.values[i].bits), ref_id(snap_, b.values[i].bits)) << name;
-      else
-        EXPECT_EQ(a.values[i].bits, b.values[i].bits) << name;
-    }
+    EXPECT_EQ(SameState(original_, snap_).outcome(a, b), "") << name;
   }
 
   // The single numeric result of `name` on the snapshot.

@@ -92,16 +92,5 @@ TEST_F(SnapshotTest, ACycleOfGcObjectsIsRefusedNamingTheGlobal) {
             "constant builds");
 }
 
-TEST_F(SnapshotTest, AGcObjectReachableTwiceIsRefused) {
-  std::string e = error_of(R"((module
-    (type $s (struct (field i32)))
-    (global $a (mut (ref null $s)) (ref.null $s))
-    (global $b (mut (ref null $s)) (ref.null $s))
-    (func (export "wizer.initialize")
-      (global.set $a (struct.new $s (i32.const 1)))
-      (global.set $b (global.get $a)))))");
-  EXPECT_TRUE(contains(e, "global 1: holds a GC object also reachable from global 0")) << e;
-}
-
 }  // namespace
 }  // namespace wasm::snapshot::test
