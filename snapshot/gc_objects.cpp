@@ -51,12 +51,20 @@ uint64_t gc_object_of(uint64_t r) {
   return k == interp::RefKind::Struct || k == interp::RefKind::Array ? r : interp::kNullRef;
 }
 
+// The canonical type of a struct or array.
+static TypeId canonical_type(const interp::Store& store, uint64_t r) {
+  uint32_t addr = interp::ref_payload(r);
+  return interp::ref_kind(r) == interp::RefKind::Struct ? store.structs[addr].type
+                                                        : store.arrays[addr].type;
+}
+
+TypeIdx object_type_index(const GcContext& g, const interp::Store& store, uint64_t r) {
+  return g.type_index.at(canonical_type(store, r));
+}
+
 const CompType& object_type(const GcContext& g, const interp::Store& store, uint64_t r,
                             const std::string& what) {
-  uint32_t addr = interp::ref_payload(r);
-  TypeId type = interp::ref_kind(r) == interp::RefKind::Struct ? store.structs[addr].type
-                                                               : store.arrays[addr].type;
-  auto t = g.type_index.find(type);
+  auto t = g.type_index.find(canonical_type(store, r));
   if (t == g.type_index.end() || t->second >= g.subtypes.size() || !g.subtypes[t->second])
     refuse(what, "holds a GC object of a type the module does not define");
   return g.subtypes[t->second]->comp;
@@ -72,8 +80,7 @@ Expr gc_object_expr(uint64_t r, const RefContext& cx, const std::string& what) {
   bool is_struct = interp::ref_kind(r) == interp::RefKind::Struct;
   uint32_t addr = interp::ref_payload(r);
   const CompType& comp = object_type(g, store, r, what);
-  TypeIdx type_index =
-      g.type_index.at(is_struct ? store.structs[addr].type : store.arrays[addr].type);
+  TypeIdx type_index = object_type_index(g, store, r);
   if (g.building.count(r)) refuse(what, "holds a cycle of GC objects, which no constant builds");
   if (!g.throwaway) {
     // gc_sharing.cpp gave every object reached twice a home, so this is a planning error.

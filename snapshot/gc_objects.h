@@ -40,6 +40,9 @@ struct GcContext {
 // reference), or null when it denotes none.
 uint64_t gc_object_of(uint64_t r);
 
+// The module's index of a struct or array's type (the first, when several are the same type).
+TypeIdx object_type_index(const GcContext& g, const interp::Store& store, uint64_t r);
+
 // The definition of a struct or array's type in the module; throws naming `what` when the
 // module does not define it.
 const CompType& object_type(const GcContext& g, const interp::Store& store, uint64_t r,

@@ -96,16 +96,9 @@ class Planner {
     if (declared.mut != Mut::Const || g.value.ref() != r || t.kind != ValKind::Ref ||
         t.ref.nullable || t.ref.heap.kind != HeapKind::Index || t.ref.heap.exact)
       return false;
-    TypeIdx want = own_type(r);
+    TypeIdx want = object_type_index(g_, *c_.refs.store, r);
     return t.ref.heap.index < g_.canonical.size() &&
            g_.canonical[t.ref.heap.index] == g_.canonical[want];
-  }
-
-  TypeIdx own_type(uint64_t r) const {
-    const interp::Store& store = *c_.refs.store;
-    uint32_t addr = interp::ref_payload(r);
-    return g_.type_index.at(interp::ref_kind(r) == RefKind::Struct ? store.structs[addr].type
-                                                                   : store.arrays[addr].type);
   }
 
   const Capture& c_;

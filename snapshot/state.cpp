@@ -62,11 +62,7 @@ void add_home_globals(const Capture& c, const std::vector<SharedObject>& hoisted
   std::vector<Global> homes;
   for (size_t k = 0; k < hoisted.size(); ++k) {
     uint64_t r = hoisted[k].ref;
-    const interp::Store& store = *c.refs.store;
-    uint32_t addr = interp::ref_payload(r);
-    TypeIdx t = gc.type_index.at(interp::ref_kind(r) == interp::RefKind::Struct
-                                     ? store.structs[addr].type
-                                     : store.arrays[addr].type);
+    TypeIdx t = object_type_index(gc, *c.refs.store, r);
     // spec: Global_ok — immutable, so that global.get of it is constant wherever it is used.
     Global g{{ValType::ref_of(RefType{false, HeapType{HeapKind::Index, false, t}}), Mut::Const},
              {},

@@ -35,16 +35,10 @@ std::string id(const std::string& name) { return quoted("$" + name); }
 std::string number(uint64_t v) { return "\"" + std::to_string(v) + "\""; }
 
 // The text format's shorthand of a nullable abstract reference type ("funcref", "nullref",
-// ...), or "ref" for the others.
+// ...: spec/types.h's to_string), or "ref" for the others.
 std::string ref_type_name(const HeapType& h, bool nullable = true) {
-  if (!nullable || h.kind == HeapKind::Index || h.kind == HeapKind::Bot) return "ref";
-  switch (h.kind) {
-    case HeapKind::None: return "nullref";
-    case HeapKind::NoFunc: return "nullfuncref";
-    case HeapKind::NoExtern: return "nullexternref";
-    case HeapKind::NoExn: return "nullexnref";
-    default: return std::string(abstract_name(h.kind)) + "ref";
-  }
+  std::string s = to_string(RefType{nullable, h});
+  return s.front() == '(' ? "ref" : s;
 }
 
 std::string type_name(const ValType& t) {
