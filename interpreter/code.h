@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -102,6 +103,44 @@ struct CodeTyping {
                                             // op lowered from an instruction; not end/else jumps)
 };
 
+// --trace in the spec's notation (interpreter/trace.h): what the ops of a lowered body are in
+// the spec's terms, recorded by lowering when EngineOptions::traceable. Structured instructions
+// and `nop` lower to no op: they become events, played before the op where control falls in.
+struct TraceLabel {
+  std::string text;     // the structured instruction as written, without its body ("block $b")
+  std::string name;     // "$b", or empty
+  uint32_t parent = 0;  // enclosing label; label 0 is the function body's (its own parent)
+  uint32_t arity = 0;   // n of label_n: a block's results, a loop's parameters
+  bool loop = false;
+  bool has_else = false;  // an if with an else branch
+};
+struct TraceEvent {
+  enum class Kind : uint8_t {
+    Silent,     // an instruction that lowers to no op (nop): `text` is it
+    Enter,      // Step_read/block, Step_read/loop, Step_pure/if-true, Step_read/try_table
+    EnterElse,  // an if's else branch begins (Step_pure/if-false)
+    Exit,       // Step_pure/label-vals: the label's end is reached
+  } kind = Kind::Silent;
+  uint32_t label = 0;
+  std::string text;  // Silent only
+};
+struct TracePoint {
+  std::string text;  // the instruction the op comes from; empty: an op lowering added (the jump
+                     // at the end of an if's then branch or of a try's body, the function's end)
+  uint32_t label = 0;                 // innermost label when the op runs
+  uint32_t events = 0, events_end = 0;  // its events in CodeTrace::events
+  uint32_t exits = ~0u;  // an added jump: the label whose end it jumps to
+  std::vector<uint32_t> branch;  // br, br_if, br_on_*, br_table: its label indices (default last)
+};
+struct CodeTrace {
+  std::string func;  // "$sq", or the function index; a constant expression: empty
+  std::vector<TraceLabel> labels;
+  std::vector<TracePoint> points;  // per pc
+  std::vector<TraceEvent> events;
+  std::vector<uint32_t> handler_labels;  // per Code::handlers entry: the label a catch branches
+                                         // to (try_table), or the try's own (legacy catch)
+};
+
 // A lowered function body (or constant expression).
 struct Code {
   std::vector<Op> ops;
@@ -115,7 +154,8 @@ struct Code {
   uint32_t locals = 0;      // all locals: parameters, declared locals, hidden exception locals
   uint32_t results = 0;
   uint32_t max_height = 0;  // maximum slots used above the locals base
-  std::unique_ptr<CodeTyping> typing;  // checking mode only
+  std::unique_ptr<CodeTyping> typing;  // checking mode, and the trace (the operands' types)
+  std::unique_ptr<CodeTrace> trace;    // EngineOptions::traceable only
 };
 
 // The messages of kTrapOp.

@@ -63,6 +63,16 @@ struct Thread {
   uint64_t steps = 0;        // reductions so far (counted in the checking mode only)
   uint32_t checked_depth = ~0u;  // checking mode: the depth at which all frames were last checked
 
+  // --trace (interpreter/trace.cpp): the op that runs now, whose step is printed before the
+  // next one, with the operands it needs for that (a branch condition, a store's address).
+  struct TraceState {
+    const Code* code = nullptr;  // null: no op yet in this invocation
+    uint32_t pc = 0, depth = 0;
+    uint64_t top = 0, address = 0;
+    ModuleInst* module = nullptr;
+    uint64_t steps = 0;
+  } trace;
+
   // Makes room for n more slots above sp (reallocates; registers are indices, so stay valid).
   void reserve(uint32_t n) {
     if (size_t(sp) + n > values.size()) values.resize(std::max(values.size() * 2, size_t(sp) + n + 1024));

@@ -37,8 +37,10 @@ Store& Engine::store() { return *store_; }
 
 Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule& v,
                                          std::span<const ExternVal> imports) {
-  if (options_.check_typing && !v.stack_types) {
-    // The checking mode needs the validator's per-instruction types: validate again, recording.
+  bool traceable = options_.traceable || options_.trace != nullptr;
+  if ((options_.check_typing || traceable) && !v.stack_types) {
+    // The checking mode and the trace need the validator's per-instruction types: validate
+    // again, recording.
     // (The same verdict as before: the relaxed custom-descriptors rule only accepts more.)
     ValidateOptions again;
     again.module_linking = v.module_linking;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/trace.h"
 #include "interpreter/numerics_vector.h"  // numerics::Relaxed (numerics_relaxed.h)
 #include "spec/ast.h"
 #include "spec/error.h"
@@ -74,6 +75,11 @@ struct EngineOptions {
   uint32_t max_call_depth = 10'000;  // deeper: Exhaustion, "call stack exhausted"
   uint64_t fuel = 0;                 // reductions per invocation before Exhaustion; 0 = no limit
   std::FILE* trace = nullptr;        // non-null: print every reduction step there (--trace)
+  TraceFormat trace_format = TraceFormat::Spec;  // interpreter/trace.h
+  // Record trace tables when instantiating (also when `trace` is set then), so that tracing
+  // turned on later prints the spec's notation; `text_forms` writes the instructions.
+  bool traceable = false;
+  const TextForms* text_forms = nullptr;
   numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
   // Caps the timeout of every memory.atomic.wait, in ns (negative: no cap). An embedder that
   // runs one thread only (a fuzzer) sets 0: nobody could notify, so a wait that would block
@@ -173,6 +179,10 @@ class Engine {
   const EngineOptions& options() const;
   // Turns tracing on (a stream) or off (null) for later invocations (the REPL's :trace).
   void set_trace(std::FILE* out) { options_.trace = out; }
+  void set_trace(std::FILE* out, TraceFormat format) {
+    options_.trace = out;
+    options_.trace_format = format;
+  }
   Store& store();
 
  private:

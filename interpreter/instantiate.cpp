@@ -253,11 +253,14 @@ class Instantiation {
 
   void lower_funcs() {
     size_t first = mi_->funcs.size() - m_.funcs.size();
+    bool traceable = o_.traceable || o_.trace != nullptr;
+    NameMap names = traceable ? names_of(m_) : NameMap{};
+    TraceNames trace{&names, o_.text_forms};
     for (size_t i = 0; i < m_.funcs.size(); ++i) {
       FuncInst& f = *mi_->func_ptrs[first + i];
       f.code = lower_func(s_, *mi_, *f.functype, m_.funcs[i].locals, m_.funcs[i].body,
-                          o_.check_typing ? v_.stack_types.get() : nullptr, uint32_t(first + i),
-                          o_.fuse);
+                          o_.check_typing || traceable ? v_.stack_types.get() : nullptr,
+                          uint32_t(first + i), o_.fuse, traceable ? &trace : nullptr);
     }
   }
 

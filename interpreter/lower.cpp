@@ -15,6 +15,7 @@
 
 #include "interpreter/fuse.h"
 #include "spec/opcode.h"
+#include "spec/walk.h"
 
 namespace wasm::interp {
 namespace {
@@ -40,14 +41,18 @@ struct Ctrl {
   uint32_t branch = 0;     // If: the kJumpUnless op
   uint32_t first_catch_handler = 0;  // Try: the entry of the first catch clause
   bool unreachable = false;
+  uint32_t trace_label = 0;        // trace table: its TraceLabel
+  std::vector<ValType> below, out;  // checking mode and trace: the operand types under the
+                                    // block's parameters, and its results
   std::vector<Fixup> fixups;       // uses of the end pc
   std::vector<uint32_t> delegates;  // Delegate entries whose resume index is this block's end
 };
 
 class Lowerer {
  public:
-  Lowerer(const Store& s, const ModuleInst& m, const StackTypes* typing = nullptr)
-      : types_(s.types()), module_(m), typing_(typing) {}
+  Lowerer(const Store& s, const ModuleInst& m, const StackTypes* typing = nullptr,
+          const TraceNames* trace = nullptr)
+      : types_(s.types()), module_(m), typing_(typing), trace_(trace) {}
 
   std::unique_ptr<Code> run(const Expr& body, uint32_t params, uint32_t locals, uint32_t results,
                             uint32_t func = 0);
@@ -63,6 +68,8 @@ class Lowerer {
   uint32_t pc() const { return uint32_t(code_->ops.size()); }
   Op& emit(uint16_t op, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint16_t x = 0) {
     if (pending_ != nullptr) record_types();
+    else if (code_->typing && code_->trace) record_end_types();
+    if (code_->trace) record_point();
     code_->ops.push_back(Op{op, x, a, b, c});
     return code_->ops.back();
   }
@@ -74,6 +81,16 @@ class Lowerer {
   }
   void unreachable() { ctrls_.back().unreachable = true; }
   void record_types();
+  void record_end_types();
+  std::vector<ValType> with_exception_slots(std::vector<ValType> s) const;
+  // Trace table (Code::trace).
+  void record_point();
+  void trace_event(TraceEvent::Kind kind, uint32_t label, std::string text = {});
+  void trace_exit_jump(const Ctrl& c);  // the Exit event, and the added jump that follows it
+  std::string instr_text(const Instr& e) const;
+  std::string label_ref(uint32_t l) const;  // br immediates: "$b", or the relative index
+  std::vector<ValType> block_results(const BlockType& bt) const;
+  static std::vector<uint32_t> branch_labels(const Instr& e);
 
   // Labels. `outside` skips the innermost frame (catch clauses and delegate are resolved in the
   // context enclosing their try).
@@ -107,6 +124,14 @@ class Lowerer {
   // lowered, attached to the first op it emits.
   const StackTypes* typing_ = nullptr;
   const std::vector<ValType>* pending_ = nullptr;
+  // Trace table: the names, the instruction being lowered (its text goes to its first op),
+  // where the events of the next op begin, the structured instructions' label ordinals.
+  const TraceNames* trace_ = nullptr;
+  const NameMap::Indexed *func_names_ = nullptr, *local_names_ = nullptr, *label_names_ = nullptr;
+  std::string pending_text_;
+  uint32_t exits_ = ~0u;
+  uint32_t events_mark_ = 0;
+  std::unordered_map<const Instr*, uint32_t> ordinals_;
 };
 
 // Checking mode: the operand types before ops[pc()] are the validator's, plus the exception
@@ -116,13 +141,110 @@ void Lowerer::record_types() {
   uint32_t at = pc();
   ty.stack.resize(at + 1);
   ty.known.resize(at + 1);
-  std::vector<ValType> s = *pending_;
+  ty.stack[at] = with_exception_slots(*pending_);
+  ty.known[at] = 1;
+  pending_ = nullptr;
+}
+
+std::vector<ValType> Lowerer::with_exception_slots(std::vector<ValType> s) const {
   for (const Ctrl& c : ctrls_)
     if (c.kind == CtrlKind::Try && c.part > 0 && c.height - code_->locals <= s.size())
       s.insert(s.begin() + (c.height - code_->locals), ValType::ref_of(true, HeapKind::Exn));
-  ty.stack[at] = std::move(s);
+  return s;
+}
+
+// An op lowering adds (no instruction before it): the innermost block's part ends there, with
+// its results above the operands under it.
+void Lowerer::record_end_types() {
+  CodeTyping& ty = *code_->typing;
+  uint32_t at = pc();
+  ty.stack.resize(at + 1);
+  ty.known.resize(at + 1);
+  const Ctrl& c = ctrls_.back();
+  std::vector<ValType> s = c.below;
+  s.insert(s.end(), c.out.begin(), c.out.end());
+  ty.stack[at] = with_exception_slots(std::move(s));
   ty.known[at] = 1;
-  pending_ = nullptr;
+}
+
+void Lowerer::record_point() {
+  CodeTrace& tr = *code_->trace;
+  TracePoint p;
+  p.text = std::move(pending_text_);
+  pending_text_.clear();
+  p.label = ctrls_.back().trace_label;
+  p.events = events_mark_;
+  p.events_end = uint32_t(tr.events.size());
+  p.exits = exits_;
+  exits_ = ~0u;
+  events_mark_ = p.events_end;
+  tr.points.push_back(std::move(p));
+}
+
+void Lowerer::trace_event(TraceEvent::Kind kind, uint32_t label, std::string text) {
+  if (code_->trace) code_->trace->events.push_back(TraceEvent{kind, label, std::move(text)});
+}
+
+void Lowerer::trace_exit_jump(const Ctrl& c) {
+  if (!code_->trace) return;
+  trace_event(TraceEvent::Kind::Exit, c.trace_label);
+  exits_ = c.trace_label;
+}
+
+std::string Lowerer::label_ref(uint32_t l) const {
+  const std::string& name = code_->trace->labels[ctrls_[ctrls_.size() - 1 - l].trace_label].name;
+  return name.empty() ? std::to_string(l) : name;
+}
+
+// The instruction in the text format, with names where the module has them (spec/names.h).
+std::string Lowerer::instr_text(const Instr& e) const {
+  std::string_view op = info(e.op).text;
+  auto with = [&](const std::string& imm) { return cat(op, " ", imm); };
+  switch (e.op) {
+    case Opcode::Call: case Opcode::ReturnCall: case Opcode::RefFunc:
+      return with(trace_->names ? func_ref(*trace_->names, e.index()) : std::to_string(e.index()));
+    case Opcode::LocalGet: case Opcode::LocalSet: case Opcode::LocalTee:
+      return with(name_or_index(local_names_, e.index()));
+    case Opcode::Br: case Opcode::BrIf: case Opcode::BrOnNull: case Opcode::BrOnNonNull:
+      return with(label_ref(e.index()));
+    case Opcode::BrTable: {
+      std::string s(op);
+      for (LabelIdx l : e.br_table().labels) s += " " + label_ref(l);
+      return s + " " + label_ref(e.br_table().default_label);
+    }
+    default: break;
+  }
+  std::string text = trace_->text != nullptr ? trace_->text->instr(e) : std::string(op);
+  if (e.op == Opcode::BrOnCast || e.op == Opcode::BrOnCastFail) {  // its label, named
+    size_t a = text.find(' '), b = text.find(' ', a + 1);
+    if (a != std::string::npos) text.replace(a + 1, b - a - 1, label_ref(e.br_on_cast().label));
+  }
+  return text;
+}
+
+std::vector<uint32_t> Lowerer::branch_labels(const Instr& e) {
+  switch (e.op) {
+    case Opcode::Br: case Opcode::BrIf: case Opcode::BrOnNull: case Opcode::BrOnNonNull:
+      return {e.index()};
+    case Opcode::BrOnCast: case Opcode::BrOnCastFail: case Opcode::BrOnCastDescEq:
+    case Opcode::BrOnCastDescEqFail:
+      return {e.br_on_cast().label};
+    case Opcode::BrTable: {
+      std::vector<uint32_t> out = e.br_table().labels;
+      out.push_back(e.br_table().default_label);
+      return out;
+    }
+    default: return {};
+  }
+}
+
+std::vector<ValType> Lowerer::block_results(const BlockType& bt) const {
+  switch (bt.kind) {
+    case BlockType::Kind::Empty: return {};
+    case BlockType::Kind::Value: return {bt.value};
+    case BlockType::Kind::Index: return func_type(bt.index).results;
+  }
+  return {};
 }
 
 std::pair<uint32_t, uint32_t> Lowerer::block_type(const BlockType& bt) const {
@@ -158,6 +280,27 @@ std::unique_ptr<Code> Lowerer::run(const Expr& body, uint32_t params, uint32_t l
   f.body = &body;
   f.height = locals;
   f.results = results;
+  if (code_->typing) f.out = code_->typing->results;
+  if (trace_ != nullptr) {
+    code_->trace = std::make_unique<CodeTrace>();
+    if (const NameMap* n = trace_->names) {
+      auto find = [&](const std::map<uint32_t, NameMap::Indexed>& m) {
+        auto it = m.find(func);
+        return it == m.end() ? nullptr : &it->second;
+      };
+      func_names_ = &n->funcs;
+      local_names_ = find(n->locals);
+      label_names_ = find(n->labels);
+    }
+    code_->trace->func = trace_->names ? func_ref(*trace_->names, func) : std::to_string(func);
+    TraceLabel own;  // the function body's label: label_m{} of the frame
+    own.arity = results;
+    code_->trace->labels.push_back(std::move(own));
+    uint32_t ordinal = 0;
+    for_each_instr(body, [&](const Instr& i) {
+      if (detail::has_body(i)) ordinals_[&i] = ordinal++;
+    });
+  }
   ctrls_.push_back(std::move(f));
   while (!ctrls_.empty()) {
     Ctrl& c = ctrls_.back();
@@ -170,6 +313,17 @@ std::unique_ptr<Code> Lowerer::run(const Expr& body, uint32_t params, uint32_t l
     if (typing_ != nullptr) {
       auto it = typing_->before.find(&e);
       pending_ = it == typing_->before.end() ? nullptr : &it->second;
+    }
+    if (code_->trace) {
+      uint32_t at = pc();
+      pending_text_ = detail::has_body(e) ? std::string() : instr_text(e);
+      if (e.op == Opcode::If) pending_text_ = "if";
+      instr(e);
+      if (pc() > at) code_->trace->points[at].branch = branch_labels(e);
+      if (pc() == at && !detail::has_body(e))  // nop: a step without an op
+        trace_event(TraceEvent::Kind::Silent, ctrls_.back().trace_label, std::move(pending_text_));
+      pending_text_.clear();
+      continue;
     }
     instr(e);
   }
@@ -229,6 +383,32 @@ void Lowerer::enter(CtrlKind kind, const Instr& e, const BlockType& bt, const Ex
   f.results = results;
   f.loop_pc = pc();
   f.begin = pc();
+  if (code_->typing) {
+    f.out = block_results(bt);
+    if (auto it = typing_->before.find(&e); it != typing_->before.end()) {
+      f.below = it->second;
+      size_t under = params + (kind == CtrlKind::If);  // an if's condition too
+      f.below.resize(f.below.size() - std::min(f.below.size(), under));
+    }
+  }
+  if (code_->trace) {
+    CodeTrace& tr = *code_->trace;
+    TraceLabel l;
+    if (label_names_ != nullptr)
+      if (auto it = label_names_->find(ordinals_[&e]); it != label_names_->end())
+        l.name = "$" + it->second;
+    std::string text =
+        trace_->text != nullptr ? trace_->text->instr(e) : std::string(info(e.op).text);
+    if (!l.name.empty()) text.insert(info(e.op).text.size(), " " + l.name);
+    l.text = std::move(text);
+    l.parent = ctrls_.back().trace_label;
+    l.loop = kind == CtrlKind::Loop;
+    l.arity = l.loop ? params : results;
+    l.has_else = kind == CtrlKind::If && !e.block().else_body.empty();
+    f.trace_label = uint32_t(tr.labels.size());
+    tr.labels.push_back(std::move(l));
+    trace_event(TraceEvent::Kind::Enter, f.trace_label);
+  }
   push(params);
   ctrls_.push_back(std::move(f));
 }
@@ -239,8 +419,10 @@ void Lowerer::end_part() {
   if (f.kind == CtrlKind::If && f.part == 0 && !f.instr->block().else_body.empty()) {
     if (!f.unreachable) {
       f.fixups.push_back({Fixup::Kind::Op, pc()});
+      trace_exit_jump(f);
       emit(kJump);
     }
+    trace_event(TraceEvent::Kind::EnterElse, f.trace_label);
     code_->ops[f.branch].a = pc();  // the else branch starts here
     f.part = 1;
     f.body = &f.instr->block().else_body;
@@ -255,6 +437,7 @@ void Lowerer::end_part() {
       end_try_body(f);
     } else if (!f.unreachable) {  // a catch clause ends: drop the exception slot under results
       Target to = target(f, Fixup::Kind::Op, pc());
+      trace_exit_jump(f);
       emit(kBrKeep, to.pc, to.height, to.arity);
     }
     uint32_t next = f.part;  // catch index to lower next (catch_all after the catches)
@@ -286,6 +469,7 @@ void Lowerer::end_try_body(Ctrl& f) {
   const TryImm& t = f.instr->try_();
   if (!f.unreachable && (t.delegate || !t.catches.empty() || t.catch_all)) {
     Target to = target(f, Fixup::Kind::Op, pc());
+    trace_exit_jump(f);
     emit(kJump, to.pc);
   }
   uint32_t end = pc();
@@ -308,6 +492,7 @@ void Lowerer::end_try_body(Ctrl& f) {
 
 void Lowerer::end_block(Ctrl& f) {
   if (f.kind == CtrlKind::Func) {
+    trace_event(TraceEvent::Kind::Exit, 0);
     emit(kReturnOp);  // also the target of branches to the function's label
     resolve(f, pc() - 1);
     ctrls_.pop_back();
@@ -323,8 +508,13 @@ void Lowerer::end_block(Ctrl& f) {
       uint32_t index = uint32_t(code_->handlers.size());
       hd.target = target(label(k.label, true), Fixup::Kind::Handler, index);
       code_->handlers.push_back(hd);
+      if (code_->trace) {
+        code_->trace->handler_labels.resize(index + 1);
+        code_->trace->handler_labels[index] = label(k.label, true).trace_label;
+      }
     }
   }
+  trace_event(TraceEvent::Kind::Exit, f.trace_label);
   resolve(f, pc());
   h_ = f.height + f.results;
   ctrls_.pop_back();
@@ -609,8 +799,8 @@ void Lowerer::other(const Instr& e) {
 std::unique_ptr<Code> lower_func(const Store& store, const ModuleInst& module,
                                  const FuncType& type, const std::vector<ValType>& locals,
                                  const Expr& body, const StackTypes* typing, uint32_t func,
-                                 bool fuse_ops) {
-  Lowerer l(store, module, typing);
+                                 bool fuse_ops, const TraceNames* trace) {
+  Lowerer l(store, module, typing, trace);
   uint32_t params = uint32_t(type.params.size());
   std::unique_ptr<Code> code =
       l.run(body, params, params + uint32_t(locals.size()), uint32_t(type.results.size()), func);

@@ -10,6 +10,7 @@
 #include "interpreter/exec.h"
 #include "interpreter/fuse.h"
 #include "interpreter/numerics.h"
+#include "interpreter/trace.h"
 #include "spec/match.h"
 
 namespace wasm::interp {
@@ -17,49 +18,6 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "memory accesses assume little endian");
 namespace N = numerics;
-
-// The spec rule a lowered op performs (for --trace): SpecTec's Step_pure/Step_read/Step names.
-std::string rule_of(const Op& op) {
-  switch (op.code) {
-    case kJump: case kJumpBack: case kBrKeep: case kBrKeepBack: return "Step_pure/br";
-    case kJumpUnless: return "Step_pure/if";
-    case kJumpIf: case kBrIfKeep: case kJumpIfBack: case kBrIfKeepBack: return "Step_pure/br_if";
-    case kReturnOp: return "Step_pure/return";
-    case kTrapOp: return "Step_pure/trap";
-    default: break;
-  }
-  if (op.code >= kOpcodeCount) return "?";
-  const OpInfo& i = info(Opcode(op.code));
-  std::string_view text = i.text, sig = i.sig;
-  std::string_view name = text.substr(text.find('.') + 1);
-  if (i.align >= 0) return text.find("store") != std::string_view::npos ? "Step/store" : "Step_read/load";
-  if (!sig.empty() && i.prefix != 0xFD && i.prefix != 0xFE) {
-    size_t arrow = sig.find('>');
-    static constexpr std::string_view kRel[] = {"eq", "ne", "lt", "lt_s", "lt_u", "gt", "gt_s", "gt_u",
-                                                "le", "le_s", "le_u", "ge", "ge_s", "ge_u"};
-    if (arrow == 0 && text.find("const") != std::string_view::npos) return "Step_pure/const";
-    if (arrow == 1 && name == "eqz") return "Step_pure/testop";
-    if (arrow == 1) return sig[0] == sig[2] ? "Step_pure/unop-val" : "Step_pure/cvtop-val";
-    if (arrow == 2 && std::find(std::begin(kRel), std::end(kRel), name) != std::end(kRel))
-      return "Step_pure/relop";
-    if (arrow == 2) return "Step_pure/binop-val";
-  }
-  return cat("Step/", text);
-}
-
-// --trace: [depth] pc: rule instruction ;; the top of the operand stack (at most 3 slots).
-void trace_step(const Thread& t, const Op& op, uint32_t pc, const Slot* sp, const Slot* base) {
-  std::FILE* out = t.options.trace;
-  std::string_view name = op.code < kOpcodeCount ? info(Opcode(op.code)).text : "";
-  if (op.code >= kOpcodeCount) name = internal_op_name(op.code);
-  std::string rule = rule_of(op);
-  std::fprintf(out, "[%u] %4u: %-24s %-20.*s ;;", t.depth - t.entry_depth, pc, rule.c_str(),
-               int(name.size()), name.data());
-  long height = long(sp - base);
-  for (long i = height > 3 ? height - 3 : 0; i < height; ++i)
-    std::fprintf(out, " 0x%llx", static_cast<unsigned long long>(base[i].lo));
-  std::fputc('\n', out);
-}
 
 // Keeps the top `arity` slots at `height` (a branch never moves values up: dst <= src).
 inline void keep(Slot*& sp, Slot* base, uint32_t height, uint32_t arity) {
@@ -255,7 +213,7 @@ Status loop(Thread& t, uint64_t limit) {
       }
     }
     const Op& op = ops[pc++];
-    if constexpr (Trace) trace_step(t, op, pc - 1, sp, base);
+    if constexpr (Trace) trace_before(t, *code, pc - 1, sp, base, module);
     switch (op.code) {
       // ---- Control instructions ----
       CASE(Unreachable): TRAP("unreachable");  // spec: Step_pure/unreachable
@@ -582,29 +540,36 @@ Status check_end(Thread& t, Status s) {
 }  // namespace
 
 Status step(Thread& t) {
+  bool trace = t.options.trace != nullptr;
+  Status s;
   if (t.options.check_typing) [[unlikely]] {
-    Status s = t.options.trace != nullptr ? loop<true, true, true>(t, 1) : loop<false, true, true>(t, 1);
-    return s == Status::Running ? s : check_end(t, s);
+    s = trace ? loop<true, true, true>(t, 1) : loop<false, true, true>(t, 1);
+    if (s != Status::Running) s = check_end(t, s);
+  } else {
+    s = trace ? loop<true, true, false>(t, 1) : loop<false, true, false>(t, 1);
   }
-  return t.options.trace != nullptr ? loop<true, true, false>(t, 1) : loop<false, true, false>(t, 1);
+  if (trace) [[unlikely]] trace_end(t, s);
+  return s;
 }
 
 Status run(Thread& t) {
   uint64_t limit = t.options.fuel;
+  bool trace = t.options.trace != nullptr;
   Status s;
   if (t.options.check_typing) [[unlikely]] {
     uint64_t n = limit == 0 ? ~uint64_t(0) : limit;
-    s = t.options.trace != nullptr ? loop<true, true, true>(t, n) : loop<false, true, true>(t, n);
+    s = trace ? loop<true, true, true>(t, n) : loop<false, true, true>(t, n);
     s = check_end(t, s);
   } else {
-    s = t.options.trace != nullptr ? loop<true, true, false>(t, limit == 0 ? ~uint64_t(0) : limit)
-        : limit != 0               ? loop<false, true, false>(t, limit)
-                                   : loop<false, false, false>(t, 0);
+    s = trace       ? loop<true, true, false>(t, limit == 0 ? ~uint64_t(0) : limit)
+        : limit != 0 ? loop<false, true, false>(t, limit)
+                     : loop<false, false, false>(t, 0);
   }
   if (s == Status::Running) {
     t.message = "fuel exhausted";
-    return Status::Exhaustion;
+    s = Status::Exhaustion;
   }
+  if (trace) [[unlikely]] trace_end(t, s);
   return s;
 }
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -279,6 +280,8 @@ struct Custom {
   }
 };
 
+struct NameMap;  // spec/names.h
+
 struct Module {
   std::vector<TypeDef> types;
   std::vector<Import> imports;
@@ -297,6 +300,9 @@ struct Module {
   std::vector<Export> exports;
   std::vector<Custom> customs;
   Span at;
+  // The text parser's identifiers ($f, $l), for printing code (spec/names.h). Not part of
+  // equality, not encoded: the binary format's names live in the "name" custom section.
+  std::shared_ptr<const NameMap> text_names;
 
   bool operator==(const Module& o) const {
     return types == o.types && imports == o.imports && modules == o.modules &&

@@ -197,6 +197,7 @@ void ModuleParser::block_instr(Opcode op, Span at, Expr& out) {
     labels.pop_back();
     i.imm = Box<BlockImm>(std::move(b));
   }
+  note_label(at, label);
   out.push_back(std::move(i));
 }
 
@@ -241,6 +242,7 @@ void ModuleParser::folded_block(Opcode op, Span at, Expr& out) {
     labels.pop_back();
     i.imm = Box<BlockImm>(std::move(b));
   }
+  note_label(at, label);
   out.push_back(std::move(i));
 }
 

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "spec/names.h"
 #include "text/parser.h"
 
 namespace wasm::text {
@@ -175,6 +176,12 @@ class ModuleParser {
   // Function scope.
   Space locals;
   std::vector<std::optional<std::string>> labels;  // innermost last
+  std::unordered_map<uint32_t, std::string> label_ids;  // a structured instruction's at.begin
+  NameMap names;  // becomes m.text_names (spec/names.h)
+  void note_label(Span at, const std::optional<std::string>& label) {
+    if (label) label_ids[at.begin] = *label;
+  }
+  void note_func_names(uint32_t func, const Expr& body);
 
   // Module Linking: inline aliases by key, with the alias's index in its space.
   std::unordered_map<std::string, uint32_t> alias_keys;

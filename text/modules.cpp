@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "spec/walk.h"
 #include "text/module_parser.h"
 
 namespace wasm::text {
@@ -175,8 +176,23 @@ Module ModuleParser::run() {
 
   place_customs(end);
   if (!parent) code_annotations();
+  for (const auto& [name, index] : funcs.ids) names.funcs[index] = name;
+  if (!names.empty()) m.text_names = std::make_shared<const NameMap>(std::move(names));
   p.seek(end);
   return std::move(m);
+}
+
+// The identifiers of a function's locals and labels (spec/names.h numbers labels in flat order).
+void ModuleParser::note_func_names(uint32_t func, const Expr& body) {
+  for (const auto& [name, index] : locals.ids) names.locals[func][index] = name;
+  uint32_t ordinal = 0;
+  for_each_instr(body, [&](const Instr& i) {
+    if (!detail::has_body(i)) return;
+    if (auto it = label_ids.find(i.at.begin); it != label_ids.end())
+      names.labels[func][ordinal] = it->second;
+    ++ordinal;
+  });
+  label_ids.clear();
 }
 
 // Pass 1 for one field: bind its ids and reserve its place among the initial definitions.
@@ -353,6 +369,7 @@ void ModuleParser::func_field(FieldInfo& f) {
   f.body_at = p.pos();
   instrs(fn.body);
   p.expect_rparen();
+  note_func_names(f.index, fn.body);
   m.funcs.push_back(std::move(fn));
 }
 

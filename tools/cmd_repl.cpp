@@ -6,12 +6,13 @@
 #include "tools/cli.h"
 #include "tools/line_editor.h"
 #include "tools/script_session.h"
+#include "wast/text_forms.h"
 
 namespace wasm::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: wasmref repl [--enable FEATURE] [--plain] [--trace] [FILE...]\n"
+    "usage: wasmref repl [--enable FEATURE] [--plain] [--trace[=FORMAT]] [FILE...]\n"
     "\n"
     "Runs the files (.wast scripts, .wat and .wasm modules) and then reads script commands\n"
     "from standard input, one at a time: modules, register, invoke, get, assertions, thread\n"
@@ -23,6 +24,7 @@ constexpr const char* kHelp =
 constexpr const char* kMetaHelp =
     "  a script command    (module ...) (register \"name\") (invoke \"f\" (i32.const 1)) ...\n"
     "  :trace on|off       print every reduction step to stderr, or stop\n"
+    "  :trace spec|ops|json  ... in that form (docs/tracing.md)\n"
     "  :help               this text\n"
     "  :quit               leave (also end of input, Ctrl-D)\n";
 
@@ -80,7 +82,13 @@ int cmd_repl(const std::vector<std::string>& args) {
       }
     } else if (args[i] == "--plain") {
       options.print_results = wast::RunOptions::Results::Plain;
-    } else if (args[i] == "--trace") {
+    } else if (args[i] == "--trace" || args[i].starts_with("--trace=")) {
+      if (args[i].size() > 7 &&
+          !wast::parse_trace_format(args[i].substr(8), options.engine.trace_format)) {
+        std::fprintf(stderr, "wasmref repl: bad trace format '%s' (spec, ops, json)\n",
+                     args[i].c_str() + 8);
+        return 2;
+      }
       options.engine.trace = stderr;
     } else if (!args[i].empty() && args[i][0] == '-') {
       std::fprintf(stderr, "wasmref repl: bad option '%s'\n%s", args[i].c_str(), kHelp);
@@ -89,6 +97,8 @@ int cmd_repl(const std::vector<std::string>& args) {
       files.push_back(args[i]);
     }
   }
+  options.engine.traceable = true;  // :trace on prints the spec's notation for any module
+  options.engine.text_forms = &wast::text_forms();
   ScriptSession session(options);
   auto show = [](const wast::RunReport& report) {
     std::fputs(report.log.c_str(), stdout);
@@ -118,10 +128,13 @@ int cmd_repl(const std::vector<std::string>& args) {
       }
       if (word == ":trace") {
         std::string arg = blank(line->substr(word.size())) ? "" : line->substr(word.size() + 1);
+        interp::TraceFormat format = interp::TraceFormat::Spec;
         if (arg == "on" || arg == "off")
           session.set_trace(arg == "on" ? stderr : nullptr);
+        else if (wast::parse_trace_format(arg, format))
+          session.set_trace(stderr, format);
         else
-          std::printf(":trace on|off\n");
+          std::printf(":trace on|off|spec|ops|json\n");
         continue;
       }
       if (!word.empty() && word[0] == ':') {

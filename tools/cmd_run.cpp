@@ -8,6 +8,7 @@
 
 #include "text/script.h"
 #include "tools/cli.h"
+#include "wast/text_forms.h"
 #include "tools/run_json.h"
 #include "tools/script_session.h"
 #include "wast/runner.h"
@@ -39,7 +40,9 @@ constexpr const char* kHelp =
     "                    for diffing against other engines; the report goes to stderr\n"
     "  --fuel N          at most N reductions per invocation (then: exhaustion)\n"
     "  --max-call-depth N  nested calls before \"call stack exhausted\" (default 10000)\n"
-    "  --trace           print every reduction step to stderr\n"
+    "  --trace[=FORMAT]  print every reduction step to stderr: spec (default), the spec's\n"
+    "                    notation (docs/tracing.md); ops, the engine's lowered ops; json,\n"
+    "                    one JSON object per step\n"
     "  --no-fuse         no superinstructions: one reduction per dispatch (measuring)\n"
     "  --check-typing    re-type the configuration after every reduction (the spec's\n"
     "                    configuration typing); a violation prints a report and aborts\n"
@@ -188,8 +191,14 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.options.outcomes_only = true;
     } else if (a == "--stub-imports") {
       r.options.stub_imports = true;
-    } else if (a == "--trace") {
+    } else if (a == "--trace" || a.starts_with("--trace=")) {
+      if (a.size() > 7 && !wast::parse_trace_format(a.substr(8), r.options.engine.trace_format)) {
+        std::fprintf(stderr, "wasmref run: bad trace format '%s' (spec, ops, json)\n",
+                     a.c_str() + 8);
+        return 2;
+      }
       r.options.engine.trace = stderr;
+      r.options.engine.text_forms = &wast::text_forms();
     } else if (a == "--check-typing") {
       r.options.engine.check_typing = true;
     } else if (a == "--relaxed-alternative") {

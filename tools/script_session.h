@@ -43,6 +43,7 @@ class ScriptSession {
   std::optional<wast::RunReport> run_file(const std::string& path);
   const wast::Session& session() const { return session_; }
   void set_trace(std::FILE* out) { session_.set_trace(out); }
+  void set_trace(std::FILE* out, interp::TraceFormat format) { session_.set_trace(out, format); }
 
  private:
   wast::Session session_;

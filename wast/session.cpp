@@ -81,6 +81,9 @@ std::optional<FuncType> Session::export_func_type(std::string_view name) const {
 const TypeStore& Session::types() const { return state_->engine.types(); }
 
 void Session::set_trace(std::FILE* out) { state_->engine.set_trace(out); }
+void Session::set_trace(std::FILE* out, interp::TraceFormat format) {
+  state_->engine.set_trace(out, format);
+}
 
 RunReport run_script(interp::Engine& engine, const Source& source, const text::Script& script,
                      const RunOptions& options) {

@@ -33,6 +33,7 @@ class Session {
   const TypeStore& types() const;
   // Tracing for the commands run from now on (null: off).
   void set_trace(std::FILE* out);
+  void set_trace(std::FILE* out, interp::TraceFormat format);
 
  private:
   struct State;

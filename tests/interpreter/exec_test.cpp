@@ -207,27 +207,54 @@ TEST_F(Exec, StepPerformsOneReduction) {
 
 class TraceTest : public ExecTest {
  protected:
-  TraceTest() : ExecTest(options()) {}
-  static std::FILE* file() {
-    static std::FILE* f = std::tmpfile();
-    return f;
+  explicit TraceTest(TraceFormat format = TraceFormat::Spec)
+      : ExecTest(options(format)), file_(file(format)) {}
+  static std::FILE* file(TraceFormat format) {  // one per format, as the engine outlives setup
+    static std::FILE* spec = std::tmpfile();
+    static std::FILE* ops = std::tmpfile();
+    return format == TraceFormat::Ops ? ops : spec;
   }
-  static EngineOptions options() {
+  static EngineOptions options(TraceFormat format) {
     EngineOptions o;
-    o.trace = file();
+    o.trace = file(format);
+    o.trace_format = format;
     return o;
   }
+  std::string text() const {
+    std::fflush(file_);
+    std::rewind(file_);
+    std::string s;
+    for (int c; (c = std::fgetc(file_)) != EOF;) s += char(c);
+    return s;
+  }
+  std::FILE* file_;
 };
 
-TEST_F(TraceTest, PrintsRuleInstructionAndStack) {
-  auto m = load(R"((module (func (export "f") (result i32) (i32.add (i32.const 2) (i32.const 3)))))");
+// The spec's notation (without the text printer: instructions by their names only).
+TEST_F(TraceTest, PrintsRuleInstructionAndTypedStack) {
+  auto m = load(
+      R"((module (func (export "f") (result i32) (i32.add (i32.const 2) (i32.const 3)))))");
   EXPECT_EQ(result(m, "f"), 5u);
-  std::rewind(file());
-  std::string text;
-  for (int c; (c = std::fgetc(file())) != EOF;) text += char(c);
-  EXPECT_NE(text.find("Step_pure/binop-val"), std::string::npos) << text;
-  EXPECT_NE(text.find("i32.add"), std::string::npos);
-  EXPECT_NE(text.find("0x2 0x3"), std::string::npos);
+  std::string t = text();
+  EXPECT_NE(t.find("Step_pure/binop-val"), std::string::npos) << t;
+  EXPECT_NE(t.find("i32.add"), std::string::npos) << t;
+  EXPECT_NE(t.find(";; (i32.const 2) (i32.const 3)\n"), std::string::npos) << t;
+  EXPECT_NE(t.find("Step_pure/frame-vals"), std::string::npos) << t;
+}
+
+class OpsTraceTest : public TraceTest {
+ protected:
+  OpsTraceTest() : TraceTest(TraceFormat::Ops) {}
+};
+
+TEST_F(OpsTraceTest, PrintsLoweredOpsAndRawSlots) {
+  auto m = load(
+      R"((module (func (export "f") (result i32) (i32.add (i32.const 2) (i32.const 3)))))");
+  EXPECT_EQ(result(m, "f"), 5u);
+  std::string t = text();
+  EXPECT_NE(t.find("Step_pure/binop-val"), std::string::npos) << t;
+  EXPECT_NE(t.find("0x2 0x3"), std::string::npos) << t;
+  EXPECT_EQ(t.find("frame-vals"), std::string::npos) << t;
 }
 
 }  // namespace
