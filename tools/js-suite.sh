@@ -69,7 +69,8 @@ for s in "$suite"/*.wast; do
     convert_failed=$((convert_failed + 1))
     continue
   fi
-  (timeout "$timeout_s" node "${flags[@]}" "$tmp/$name.js" >"$tmp/$name.out" 2>&1) 2>/dev/null
+  # (In a subshell that outlives node, so that a crash is reported in the row, not by bash.)
+  (timeout "$timeout_s" node "${flags[@]}" "$tmp/$name.js" >"$tmp/$name.out" 2>&1; exit $?) 2>/dev/null
   code=$?
   summary=$(grep -E "^$name.wast: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$" "$tmp/$name.out")
   if [ -z "$summary" ]; then

@@ -213,12 +213,12 @@ class CheckerBuilder {
         out.push_back(Instr{Opcode::RefNull, param.is_ref() ? param.ref.heap : v.heap, {}});
         return;
       case Kind::RefExtern:
-        out.push_back(constant(Opcode::I32Const, v.payload.value_or(0)));
-        out.push_back(op(Opcode::Call, hostref_extern_));
-        return;
       case Kind::RefHost:
+        // The helpers return nullable references (what JS engines without GC's non-null
+        // types still take); a non-null parameter gets ref.as_non_null.
         out.push_back(constant(Opcode::I32Const, v.payload.value_or(0)));
-        out.push_back(op(Opcode::Call, hostref_any_));
+        out.push_back(op(Opcode::Call, v.kind == Kind::RefHost ? hostref_any_ : hostref_extern_));
+        if (param.is_ref() && !param.ref.nullable) out.push_back(op(Opcode::RefAsNonNull));
         return;
       case Kind::RefKind:
       case Kind::Either: out.push_back(op(Opcode::Unreachable)); return;  // not arguments

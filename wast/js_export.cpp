@@ -3,6 +3,7 @@
 // of_assertion, of_action).
 #include "wast/js_export.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -304,7 +305,18 @@ class JsExporter {
   }
 
   void command(const Command& c) {
-    out_ += cat("\n// ", source_.name, ":", line(c.at), "\n");
+    // The command's first line of source, for a reader of the JS.
+    std::string_view text =
+        source_.bytes.substr(std::min<size_t>(c.at.begin, source_.bytes.size()));
+    text = text.substr(0, std::min<size_t>(text.find('\n'), 100));
+    std::string comment(text);
+    for (size_t i = 0; i < comment.size(); ++i) {  // JS line terminators would end the comment
+      if (uint8_t(comment[i]) < 0x20) comment[i] = ' ';
+      if (comment.compare(i, 2, "\xe2\x80") == 0 && i + 2 < comment.size() &&
+          (comment[i + 2] == '\xa8' || comment[i + 2] == '\xa9'))
+        comment.replace(i, 3, "?");
+    }
+    out_ += cat("\n// ", source_.name, ":", line(c.at), ": ", comment, "\n");
     using K = Command::Kind;
     switch (c.kind) {
       case K::Module: return module_command(c);
