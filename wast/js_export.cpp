@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "binary/encode.h"
@@ -92,7 +93,7 @@ std::string js_list(const std::vector<std::string>& items) {
 // for the Nth module), its AST for the types of its exports, or why JS cannot have it.
 struct KnownModule {
   std::string key;
-  std::optional<Module> ast;
+  std::shared_ptr<const Module> ast;  // shared by the names and the current module
   std::string skip_reason;
 };
 
@@ -133,9 +134,10 @@ class JsExporter {
   // The module's binary form: the script's bytes, or a text module encoded; nullopt (with
   // `error` set) for text that does not parse. `ast` gets the module when wasmref loads it.
   std::optional<std::vector<uint8_t>> module_bytes(const text::ScriptModule& m,
-                                                   std::optional<Module>* ast, std::string* error) {
+                                                   std::shared_ptr<const Module>* ast,
+                                                   std::string* error) {
     Result<Module> loaded = load_module(m, features_);
-    if (loaded && ast) *ast = *loaded;
+    if (loaded && ast) *ast = std::make_shared<const Module>(*loaded);
     if (m.form == text::ScriptModule::Form::Binary) return as_bytes(m.bytes);
     if (!loaded) {
       *error = describe_error(source_, m, loaded.error());
@@ -150,7 +152,7 @@ class JsExporter {
   }
 
   void module_command(const Command& c) {
-    KnownModule known{new_key(c.module.id), std::nullopt, ""};
+    KnownModule known{new_key(c.module.id), nullptr, ""};
     const char* what = c.module.definition ? "module definition" : "module";
     std::string error;
     std::optional<std::vector<uint8_t>> bytes = module_bytes(c.module, &known.ast, &error);
@@ -176,7 +178,7 @@ class JsExporter {
   }
 
   void instance_command(const Command& c) {
-    KnownModule known{new_key(c.id), std::nullopt, ""};
+    KnownModule known{new_key(c.id), nullptr, ""};
     std::string definition_key = c.id2 ? "$" + *c.id2 : "";
     if (c.id2)
       if (auto it = definitions_.find(*c.id2); it != definitions_.end()) {
@@ -197,9 +199,9 @@ class JsExporter {
   KnownModule target(const std::optional<std::string>& id) {
     if (id) {
       auto it = named_.find(*id);
-      return it != named_.end() ? it->second : KnownModule{"$" + *id, std::nullopt, ""};
+      return it != named_.end() ? it->second : KnownModule{"$" + *id, nullptr, ""};
     }
-    return current_ ? *current_ : KnownModule{"", std::nullopt, ""};
+    return current_ ? *current_ : KnownModule{"", nullptr, ""};
   }
 
   // The JS for an action (returning its results) when JS sees them exactly, else the checker
@@ -287,7 +289,7 @@ class JsExporter {
 
   // assert_unlinkable / assert_uninstantiable (and assert_trap on a module).
   void instantiation_assertion(const Command& c, const char* what, const char* harness_function) {
-    std::optional<Module> ast;
+    std::shared_ptr<const Module> ast;
     std::string error;
     std::optional<std::vector<uint8_t>> bytes = module_bytes(c.module, &ast, &error);
     if (ast && uses_module_linking(*ast)) return skip(c, what, "module linking");
