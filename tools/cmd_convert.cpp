@@ -9,6 +9,7 @@
 #include "text/script.h"
 #include "tools/cli.h"
 #include "wast/convert.h"
+#include "wast/js_export.h"
 #include "wast/json_export.h"
 
 namespace wasm::cli {
@@ -24,6 +25,8 @@ constexpr const char* kConvertHelp =
     "                   that do not load keep their form\n"
     "  .wast -> .json   wabt's wast2json format: OUT.json and the modules beside it as\n"
     "                   OUT.0.wasm, OUT.1.wat, ... (docs/json-format.md)\n"
+    "  .wast -> .js     one self-contained JavaScript file that checks every command under\n"
+    "                   the WebAssembly JS API (node OUT.js; docs/js-format.md)\n"
     "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors\n"
     "                   (see `wasmref parse --help`)\n";
 
@@ -115,15 +118,17 @@ int cmd_convert(const std::vector<std::string>& args) {
     return 1;
   }
   std::string result;
-  if (kind_of(in) == FileKind::Wast && ends_with(out, ".json")) {
-    Result<text::Script> script = text::parse_script(*content);
-    if (!script) return report(in, *content, script.error());
-    return write_json(in, *content, *script, out, features);
-  }
   if (kind_of(in) == FileKind::Wast) {
     Result<text::Script> script = text::parse_script(*content);
     if (!script) return report(in, *content, script.error());
-    result = wast::convert_script(*content, *script, script_format, features);
+    if (ends_with(out, ".json")) return write_json(in, *content, *script, out, features);
+    if (ends_with(out, ".js")) {
+      size_t slash = in.find_last_of('/');
+      Source source{slash == std::string::npos ? in : in.substr(slash + 1), *content, false};
+      result = wast::export_js(source, *script, features);
+    } else {
+      result = wast::convert_script(*content, *script, script_format, features);
+    }
   } else {
     Result<Module> m = load_file(in, *content, features);
     if (!m) return report(in, *content, m.error());
