@@ -185,6 +185,7 @@ Module ModuleParser::run() {
 // The identifiers of a function's locals and labels (spec/names.h numbers labels in flat order).
 void ModuleParser::note_func_names(uint32_t func, const Expr& body) {
   for (const auto& [name, index] : locals.ids) names.locals[func][index] = name;
+  if (label_ids.empty()) return;
   uint32_t ordinal = 0;
   for_each_instr(body, [&](const Instr& i) {
     if (!detail::has_body(i)) return;
