@@ -519,6 +519,12 @@ class Tracer {
       }
       return s;
     }
+    if (op.code == uint16_t(Opcode::TableSet) && st.module != nullptr &&
+        op.a < st.module->table_ptrs.size()) {
+      const TableInst& tab = *st.module->table_ptrs[op.a];
+      if (st.address >= tab.refs.size()) return {};
+      return cat("table ", op.a, "[", st.address, "] := ", ref_text(tab.refs[st.address]));
+    }
     if (op.code == uint16_t(Opcode::GlobalSet)) {
       const GlobalInst& g = *reinterpret_cast<const GlobalInst*>(op.bc());
       const std::string& text = st.code->trace->points[st.pc].text;
@@ -636,7 +642,11 @@ void trace_before(Thread& t, const Code& code, uint32_t pc, const Slot* sp, cons
   st.depth = h.depth;
   st.module = module;
   st.top = sp > base + code.locals ? sp[-1].lo : 0;
-  st.address = is_store(op.code) && sp - 2 >= base + code.locals ? sp[-2].lo + op.bc() : 0;
+  bool two = sp - 2 >= base + code.locals;
+  st.address = !two                                    ? 0
+               : is_store(op.code)                     ? sp[-2].lo + op.bc()
+               : op.code == uint16_t(Opcode::TableSet) ? sp[-2].lo  // the slot
+                                                       : 0;
 }
 
 void trace_end(Thread& t, Status s) {

@@ -17,6 +17,9 @@ check "br_if taken leaves the block" same_trace "$expect/block-taken.txt" --trac
 check "br_if not taken, nop, the block's end" same_trace "$expect/block-not-taken.txt" --trace --invoke block 1
 check "a store shows the bytes written" same_trace "$expect/store.txt" --trace --invoke store
 check "a trap leaves the label and the frame" same_trace "$expect/trap.txt" --trace --invoke trap 0
+"$wasmref" run "$m" --trace --invoke table 2>"$tmp/table" >/dev/null
+check "table.set shows the slot written" grep -q 'Step/table.set .*;; table 0\[1\] := (ref.func_addr [0-9]*)$' "$tmp/table"
+check "ref.func names its function" grep -q 'Step_read/ref.func *ref.func \$sq' "$tmp/table"
 check "--trace=spec is the default" same_trace "$expect/call.txt" --trace=spec --invoke call 3
 check "--trace=json: one object per step" same_trace "$expect/block-taken.json" --trace=json --invoke block 0
 check "json lines parse, steps numbered" python3 -c '
