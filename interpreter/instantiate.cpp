@@ -162,8 +162,9 @@ class Instantiation {
   void instance(const Instance& inst) {
     NamedExterns args;
     for (const InstantiateArg& a : inst.args) args.emplace_back(a.name, value_at(a.kind, a.index));
-    mi_->instances.push_back(
-        instantiate_module_value(s_, o_, mi_->modules[inst.module], args, inst.at));
+    Addr a = instantiate_module_value(s_, o_, mi_->modules[inst.module], args, inst.at);
+    s_.instance_values[a].definer = addr_;
+    mi_->instances.push_back(a);
   }
   void alias(const Alias& a) {
     if (a.kind == Alias::Kind::Outer) {

@@ -86,7 +86,10 @@ Addr instantiate_module_value(Store& s, const EngineOptions& o, Addr module_valu
   // outer environment independent of the store anyway)
   Outer outer = mv.outer;
   InstanceAddr inst = instantiate_in(s, o, *mv.module, *mv.valid, imports, outer);
-  return new_instance_value(s, s.modules[inst].exports);
+  Addr a = new_instance_value(s, s.modules[inst].exports);
+  s.instance_values[a].module_instance = inst;
+  s.instance_values[a].module = mv.module;
+  return a;
 }
 
 }  // namespace wasm::interp

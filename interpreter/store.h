@@ -175,6 +175,11 @@ struct ModuleValue {
 // implicit instance of two-level imports, or one made by the host).
 struct InstanceValue {
   NamedExterns exports;
+  // An instance an `instance` definition made of a module (not an import, an implicit instance
+  // or a host module's): which module instance's `instance` definition made it, the module
+  // instantiated and the module instance made (wasmref snapshot writes the tree back).
+  std::optional<InstanceAddr> definer, module_instance;
+  const Module* module = nullptr;
 };
 
 // spec: store ::= {FUNCS funcinst*, TABLES tableinst*, MEMS meminst*, GLOBALS globalinst*,

@@ -25,14 +25,22 @@ Error outcome_error(const interp::Outcome& o, const std::string& what) {
   return Error{Phase::Trap, {}, what};
 }
 
+// Module Linking definitions only with --enable module-linking (checked before validation, which
+// would only say that the proposal is off).
+Result<bool> linking_allowed(const Module& m, const Options& options) {
+  if (!options.module_linking && (!m.modules.empty() || !m.instances.empty() || !m.aliases.empty()))
+    return Error{Phase::Unlinkable,
+                 {},
+                 "a module with Module Linking definitions needs --enable module-linking"};
+  return true;
+}
+
 }  // namespace
 
 Result<interp::InstanceAddr> instantiate_and_init(interp::Engine& engine, const Module& m,
                                                   const ValidatedModule& v,
                                                   const Options& options) {
-  if (!m.modules.empty() || !m.instances.empty() || !m.aliases.empty())
-    return Error{
-        Phase::Unlinkable, {}, "modules with Module Linking definitions are not supported"};
+  if (Result<bool> ok = linking_allowed(m, options); !ok) return ok.error();
   // Imports: refused (Wizer's rule: the snapshot must not depend on what the host gave init),
   // or, with --allow-imports, linked to spectest.
   std::vector<interp::ExternVal> imports;
@@ -77,7 +85,10 @@ Result<Module> snapshot(const Module& m, const Options& options) {
   interp::EngineOptions engine_options;
   engine_options.fuel = options.fuel;
   interp::Engine engine(engine_options);
-  Result<ValidatedModule> v = validate(m, engine.types());
+  if (Result<bool> ok = linking_allowed(m, options); !ok) return ok.error();
+  ValidateOptions vo;
+  vo.module_linking = options.module_linking;
+  Result<ValidatedModule> v = validate(m, engine.types(), vo);
   if (!v) return v.error();
   Result<interp::InstanceAddr> inst = instantiate_and_init(engine, m, *v, options);
   if (!inst) return inst.error();

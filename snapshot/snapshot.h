@@ -29,6 +29,9 @@ struct Options {
   // --fuel N: reductions each of the start and init functions may take before exhaustion
   // (EngineOptions::fuel); 0: no limit. Used by snapshot(), which makes the engine.
   uint64_t fuel = 0;
+  // --enable module-linking: nested modules and instances; the state of every instance of the
+  // instantiation tree is written back into the nested module it instantiates.
+  bool module_linking = false;
 };
 
 // Instantiates the valid module `m` in `engine` (imports linked as `options` allow) and runs

@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: wasmref snapshot IN.(wasm|wat) -o OUT.(wasm|wat) [--init-func NAME] [--no-init]\n"
     "                        [--keep-init-func] [--rename-func DST=SRC]... [--allow-imports]\n"
-    "                        [--fuel N]\n"
+    "                        [--fuel N] [--enable module-linking]\n"
     "\n"
     "Instantiates IN, runs its init function, and writes a module whose instantiation gives\n"
     "the same memories, globals, tables and segments without running it again (like Wizer).\n"
@@ -29,6 +29,8 @@ constexpr const char* kHelp =
     "  --allow-imports    link imports to the spectest host module; imported memories,\n"
     "                     tables and globals stay imports (their state is not captured)\n"
     "  --fuel N           at most N reductions each for the start and init functions\n"
+    "  --enable module-linking  nested modules and instances: every instance of the tree\n"
+    "                     is written back into the nested module it instantiates\n"
     "\n"
     "A trap, exhaustion or refusal prints an error and exits 1 without writing OUT.\n";
 
@@ -63,6 +65,9 @@ int cmd_snapshot(const std::vector<std::string>& args) {
       options.keep_init_func = true;
     } else if (a == "--fuel" && has_value && parse_u64(args[i + 1], options.fuel)) {
       ++i;
+    } else if (a == "--enable" && has_value && args[i + 1] == "module-linking") {
+      options.module_linking = true;
+      ++i;
     } else if (a == "--allow-imports") {
       options.allow_imports = true;
     } else if (a == "--rename-func" && has_value && args[i + 1].find('=') != std::string::npos) {
@@ -88,8 +93,10 @@ int cmd_snapshot(const std::vector<std::string>& args) {
     return 1;
   }
   Source source{in, *content, in_kind == FileKind::Wasm};
-  Result<Module> m =
-      in_kind == FileKind::Wasm ? binary::decode(as_bytes(*content)) : text::parse_module(*content);
+  binary::DecodeOptions decode_options;
+  decode_options.module_linking = options.module_linking;
+  Result<Module> m = in_kind == FileKind::Wasm ? binary::decode(as_bytes(*content), decode_options)
+                                               : text::parse_module(*content);
   if (!m) {
     std::fprintf(stderr, "%s: %s\n", format_location(source, m.error().at.begin).c_str(),
                  m.error().message.c_str());
@@ -101,7 +108,9 @@ int cmd_snapshot(const std::vector<std::string>& args) {
     return 1;
   }
   // The snapshot must validate; if it does not, that is a bug here, not in the input.
-  if (Result<ValidatedModule> v = validate(*snap); !v) {
+  ValidateOptions validate_options;
+  validate_options.module_linking = options.module_linking;
+  if (Result<ValidatedModule> v = validate(*snap, default_type_store(), validate_options); !v) {
     std::fprintf(stderr, "%s: snapshot: internal error, the snapshot is invalid: %s\n", in.c_str(),
                  v.error().message.c_str());
     return 1;

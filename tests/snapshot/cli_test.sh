@@ -69,6 +69,30 @@ out=$(WIZER_NPM_DIR= "$2/../../tools/wizer-compare.sh" "$wasmref"); code=$?
 check "wizer-compare skips without Wizer: $out" test "$code" -eq 0
 check "wizer-compare says it skipped" grep -q skipped <<<"$out"
 
+# Module Linking: every instance of the tree written back into its nested module; the
+# reference into another instance goes through the Counter module's import.
+tree=$2/linking/tree.wat
+check "a Module Linking tree snapshots" "$wasmref" snapshot --enable module-linking "$tree" -o "$tmp/tree.wasm"
+same_tree_state() {  # the snapshot without init, the original after init: the same answers
+  "$wasmref" run --enable module-linking "$@" \
+    -e '(assert_return (invoke "n") (i32.const 102))' \
+    -e '(assert_return (invoke "load") (i32.const 102))' \
+    -e '(assert_return (invoke "calls") (i32.const 1))' \
+    -e '(assert_return (invoke "call0" (i32.const 5)) (i32.const 10))' \
+    -e '(assert_return (invoke "calls") (i32.const 2))'  # exits 1 when one fails
+}
+check "the tree's snapshot has the instances' state" same_tree_state "$tmp/tree.wasm"
+check "... as the original after init" same_tree_state "$tree" -e '(invoke "wizer.initialize")'
+check "snapshot --no-init of the tree's snapshot is the same bytes" \
+  "$wasmref" snapshot --enable module-linking --no-init "$tmp/tree.wasm" -o "$tmp/tree2.wasm"
+check "... identical" cmp "$tmp/tree.wasm" "$tmp/tree2.wasm"
+check "a grandchild instance's state" bash -c "'$wasmref' snapshot --enable module-linking \
+  '$2/linking/deep.wat' -o '$tmp/deep.wasm' && '$wasmref' run --enable module-linking \
+  '$tmp/deep.wasm' -e '(assert_return (invoke \"get\") (i32.const 42))'"
+err=$("$wasmref" snapshot "$tree" -o "$tmp/x.wasm" 2>&1); code=$?
+check "Module Linking needs --enable: $err" test "$code" -eq 1
+check "... and says so" grep -q 'needs --enable module-linking' <<<"$err"
+
 "$wasmref" snapshot "$tmp/counter.wat" >/dev/null 2>&1; code=$?
 check "missing -o is a usage error" test "$code" -eq 2
 

@@ -94,3 +94,50 @@ TEST_F(SnapshotTest, ACycleOfGcObjectsIsRefusedNamingTheGlobal) {
 
 }  // namespace
 }  // namespace wasm::snapshot::test
+
+namespace wasm::snapshot::test {
+namespace {
+
+std::string linking_error(std::string_view wat) {
+  Result<Module> m = text::parse_module(wat);
+  EXPECT_TRUE(m.ok()) << m.error().message;
+  Options o;
+  o.module_linking = true;
+  Result<Module> s = snapshot::snapshot(*m, o);
+  return s ? std::string() : s.error().message;
+}
+
+// Module Linking: one nested module, two instances of it: each would need its own copy.
+TEST(SnapshotLinking, ANestedModuleInstantiatedTwiceIsRefused) {
+  std::string e = linking_error(R"((module
+    (module $M (global (export "g") (mut i32) (i32.const 0)))
+    (instance $a (instantiate $M))
+    (instance $b (instantiate $M))
+    (func (export "wizer.initialize"))))");
+  EXPECT_NE(e.find("nested module 0 is instantiated more than once"), std::string::npos) << e;
+}
+
+// An instance of a module the parent passed down by an outer alias belongs to no nested module
+// of the child that makes it.
+TEST(SnapshotLinking, AnInstanceOfAnOuterAliasedModuleIsRefused) {
+  std::string e = linking_error(R"((module
+    (module $Leaf (global (export "g") (mut i32) (i32.const 0)))
+    (module $Mid
+      (alias outer 0 $Leaf (module $L))
+      (instance (instantiate $L)))
+    (instance (instantiate $Mid))
+    (func (export "wizer.initialize"))))");
+  EXPECT_NE(e.find("an instance of an imported or outer-aliased module"), std::string::npos) << e;
+}
+
+TEST(SnapshotLinking, WithoutTheFeatureItIsRefusedBeforeValidation) {
+  Result<Module> m = text::parse_module("(module (module) (func (export \"wizer.initialize\")))");
+  ASSERT_TRUE(m.ok());
+  Result<Module> s = snapshot::snapshot(*m, Options{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "a module with Module Linking definitions needs --enable module-linking");
+}
+
+}  // namespace
+}  // namespace wasm::snapshot::test

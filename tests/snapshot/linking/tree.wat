@@ -1,0 +1,41 @@
+;; Module Linking: an instantiation tree for `wasmref snapshot --enable module-linking`
+;; (tests/snapshot/cli_test.sh). The init bumps the Counter instance (its start function ran
+;; first) and installs into its table the function the Lib instance gave it: a reference into
+;; another instance, which the snapshot writes through the Counter module's import.
+(module
+  (module $Counter
+    (import "f" (func $f (param i32) (result i32)))
+    (memory (export "mem") 1)
+    (global $n (export "n") (mut i32) (i32.const 0))
+    (table $t 1 funcref)
+    (elem declare func $f)
+    (start $started)
+    (func $started (global.set $n (i32.const 100)))
+    (func (export "bump")
+      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+      (i32.store (i32.const 8) (global.get $n)))
+    (func (export "install") (table.set $t (i32.const 0) (ref.func $f)))
+    (func (export "call0") (param i32) (result i32)
+      (call_indirect (param i32) (result i32) (local.get 0) (i32.const 0)))
+    (func (export "load") (result i32) (i32.load (i32.const 8))))
+  (module $Lib
+    (global $calls (mut i32) (i32.const 0))
+    (func (export "double") (param i32) (result i32)
+      (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+      (i32.mul (local.get 0) (i32.const 2)))
+    (func (export "calls") (result i32) (global.get $calls)))
+  (instance $lib (instantiate $Lib))
+  (alias $lib "double" (func $double))
+  (alias $lib "calls" (func $calls))
+  (instance $c (instantiate $Counter (import "f" (func $double))))
+  (alias $c "bump" (func $bump))
+  (alias $c "install" (func $install))
+  (alias $c "call0" (func $call0))
+  (alias $c "load" (func $load))
+  (alias $c "n" (global $n))
+  (func (export "wizer.initialize")
+    (call $bump) (call $bump) (call $install) (drop (call $double (i32.const 1))))
+  (func (export "calls") (result i32) (call $calls))
+  (func (export "n") (result i32) (global.get $n))
+  (func (export "load") (result i32) (call $load))
+  (func (export "call0") (param i32) (result i32) (call $call0 (local.get 0))))
