@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/schedule.h"
 #include "interpreter/trace.h"
 #include "interpreter/numerics_vector.h"  // numerics::Relaxed (numerics_relaxed.h)
 #include "spec/ast.h"
@@ -99,6 +100,9 @@ struct EngineOptions {
   // Superinstructions (interpreter/fuse.h) in the fast loop; off (`run --no-fuse`): one
   // reduction per dispatch everywhere, for measuring them and for bisecting a suspect result.
   bool fuse = true;
+  // Threads take turns as this scheduler decides (interpreter/schedule.h); null: they run at
+  // once on their OS threads.
+  Scheduler* scheduler = nullptr;
 };
 
 // The default store-wide memory limit (EngineOptions::max_memory = 0): half the machine's
@@ -179,6 +183,7 @@ class Engine {
   const EngineOptions& options() const;
   // Turns tracing on (a stream) or off (null) for later invocations (the REPL's :trace).
   void set_trace(std::FILE* out) { options_.trace = out; }
+  void set_scheduler(Scheduler* s) { options_.scheduler = s; }
   void set_trace(std::FILE* out, TraceFormat format) {
     options_.trace = out;
     options_.trace_format = format;

@@ -66,6 +66,12 @@ Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Thread& t) {
   auto interrupted = [&] { return t.store.interrupted.load(); };
   int64_t timeout = int64_t(args[2].lo), cap = t.options.max_wait_ns;
   if (cap >= 0 && (timeout < 0 || timeout > cap)) timeout = cap;
+  if (Scheduler* s = t.options.scheduler) {
+    Scheduler::WaitResult w = s->wait(&m, ea, equal, timeout);
+    if (w.trap != nullptr) return w.trap;
+    args[0] = Slot::of_i32(w.value);
+    return nullptr;
+  }
   WaitQueue::Result r = m.waiters.wait(ea, equal, timeout, interrupted);
   if (r == WaitQueue::Result::Interrupted) return kInterruptedMessage;
   args[0] = Slot::of_i32(uint32_t(r));
@@ -100,7 +106,9 @@ Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t) {
   // spec (threads): memory.atomic.notify — wakes up to `count` waiters (none can wait on an
   // unshared memory, so it returns 0 there).
   if (k == Kind::Notify) {
-    args[0] = Slot::of_i32(m.waiters.notify(ea, uint32_t(args[1].lo)));
+    uint32_t count = uint32_t(args[1].lo);
+    Scheduler* s = t.options.scheduler;
+    args[0] = Slot::of_i32(s != nullptr ? s->notify(&m, ea, count) : m.waiters.notify(ea, count));
     return nullptr;
   }
   if (k == Kind::Wait) return wait(m, ea, n, args, t);

@@ -213,7 +213,10 @@ Status loop(Thread& t, uint64_t limit) {
       }
     }
     const Op& op = ops[pc++];
-    if constexpr (Trace) trace_before(t, *code, pc - 1, sp, base, module);
+    if constexpr (Trace) {  // also a schedule's turns
+      if (t.options.scheduler != nullptr) t.options.scheduler->before_step();
+      if (t.options.trace != nullptr) trace_before(t, *code, pc - 1, sp, base, module);
+    }
     switch (op.code) {
       // ---- Control instructions ----
       CASE(Unreachable): TRAP("unreachable");  // spec: Step_pure/unreachable
@@ -539,8 +542,11 @@ Status check_end(Thread& t, Status s) {
 }
 }  // namespace
 
+// The loop with the per-step hooks: a trace, a schedule.
+static bool observed(const Thread& t) { return t.options.trace != nullptr || t.options.scheduler != nullptr; }
+
 Status step(Thread& t) {
-  bool trace = t.options.trace != nullptr;
+  bool trace = observed(t);
   Status s;
   if (t.options.check_typing) [[unlikely]] {
     s = trace ? loop<true, true, true>(t, 1) : loop<false, true, true>(t, 1);
@@ -554,7 +560,7 @@ Status step(Thread& t) {
 
 Status run(Thread& t) {
   uint64_t limit = t.options.fuel;
-  bool trace = t.options.trace != nullptr;
+  bool trace = observed(t);
   Status s;
   if (t.options.check_typing) [[unlikely]] {
     uint64_t n = limit == 0 ? ~uint64_t(0) : limit;

@@ -650,7 +650,9 @@ void trace_before(Thread& t, const Code& code, uint32_t pc, const Slot* sp, cons
 }
 
 void trace_end(Thread& t, Status s) {
-  if (t.options.trace_format == TraceFormat::Ops || s == Status::Running) return;
+  if (t.options.trace == nullptr || t.options.trace_format == TraceFormat::Ops ||
+      s == Status::Running)
+    return;
   Thread::TraceState& st = t.trace;
   if (st.code == nullptr) return;
   Tracer(t).ended(st, s);

@@ -27,6 +27,7 @@ int cmd_validate(const std::vector<std::string>& args);
 int cmd_run(const std::vector<std::string>& args);
 int cmd_smith(const std::vector<std::string>& args);
 int cmd_snapshot(const std::vector<std::string>& args);
+int cmd_explore(const std::vector<std::string>& args);
 int cmd_repl(const std::vector<std::string>& args);
 
 bool wants_help(const std::vector<std::string>& args);

@@ -44,6 +44,10 @@ constexpr const char* kHelp =
     "                    notation (docs/tracing.md); ops, the engine's lowered ops; json,\n"
     "                    one JSON object per step\n"
     "  --no-fuse         no superinstructions: one reduction per dispatch (measuring)\n"
+    "  --schedule=S      how the script's threads run: os (default: at once, on their OS\n"
+    "                    threads), deterministic (taking turns, one reduction each, round\n"
+    "                    robin) or random:SEED (a random runnable thread takes each\n"
+    "                    reduction); docs/threads.md\n"
     "  --check-typing    re-type the configuration after every reduction (the spec's\n"
     "                    configuration typing); a violation prints a report and aborts\n"
     "  --relaxed-alternative  relaxed SIMD: take the alternative result the spec allows\n"
@@ -191,6 +195,12 @@ int parse_args(const std::vector<std::string>& args, RunArgs& r) {
       r.options.outcomes_only = true;
     } else if (a == "--stub-imports") {
       r.options.stub_imports = true;
+    } else if (a.starts_with("--schedule=")) {
+      if (!wast::parse_schedule(std::string_view(a).substr(11), r.options.schedule)) {
+        std::fprintf(stderr, "wasmref run: bad schedule '%s' (os, deterministic, random:SEED)\n",
+                     a.c_str() + 11);
+        return 2;
+      }
     } else if (a == "--trace" || a.starts_with("--trace=")) {
       if (a.size() > 7 && !wast::parse_trace_format(a.substr(8), r.options.engine.trace_format)) {
         std::fprintf(stderr, "wasmref run: bad trace format '%s' (spec, ops, json)\n",

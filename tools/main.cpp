@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  validate FILE...       parse/decode and validate .wat and .wasm modules\n"
     "  smith [-o FILE]        write a random valid module (--seed N, --size N)\n"
     "  snapshot IN -o OUT     run a module's init function, write the initialised module\n"
+    "  explore FILE.wast      run a threaded script under random schedules, count outcomes\n"
     "  run FILE.wast...       run scripts: every module, action and assertion; closes with\n"
     "                         `N passed, M failed`; FILE... --invoke NAME ARG... runs an\n"
     "                         export, -e COMMAND a script command\n"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   if (command == "run") return wasm::cli::cmd_run(args);
   if (command == "smith") return wasm::cli::cmd_smith(args);
   if (command == "snapshot") return wasm::cli::cmd_snapshot(args);
+  if (command == "explore") return wasm::cli::cmd_explore(args);
   if (command == "repl") return wasm::cli::cmd_repl(args);
   std::fprintf(stderr, "wasmref: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;

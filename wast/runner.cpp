@@ -336,9 +336,14 @@ void Runner::thread(const Command& c, Scope& scope) {
   task->runner = std::make_unique<Runner>(engine_, source_, options_, watchdog_);
   ThreadTask* t = task.get();
   const std::vector<Command>* body = &c.body;
-  t->os_thread = std::thread([t, body] {
+  TurnScheduler* s = scheduler;
+  if (s != nullptr) t->schedule_id = s->add_thread();
+  t->runner->scheduler = s;
+  t->os_thread = std::thread([t, body, s] {
+    if (s != nullptr) s->start(t->schedule_id);
     t->runner->run(*body, t->scope);
     t->runner->join_all(t->scope);
+    if (s != nullptr) s->finish();
   });
   bind_name(scope.threads, c.id, task);
   scope.spawned.push_back(std::move(task));
@@ -355,6 +360,7 @@ void Runner::wait(const Command& c, Scope& scope) {
 
 void Runner::join(ThreadTask& task) {
   if (task.joined) return;
+  if (scheduler != nullptr) scheduler->join(task.schedule_id);
   task.os_thread.join();
   task.joined = true;
   RunReport& r = task.runner->report;

@@ -32,6 +32,7 @@
 #include "spec/source.h"
 #include "text/script.h"
 #include "wast/load.h"
+#include "wast/schedule.h"
 
 namespace wasm::wast {
 
@@ -44,6 +45,9 @@ struct RunOptions {
   // The longest a command may run (0: no watchdog); `wait` is exempt (it waits for commands
   // that are themselves bounded).
   std::chrono::milliseconds command_time_limit{60'000};
+  // How a script's threads run: at once on their OS threads, or taking turns one reduction at
+  // a time (wast/schedule.h).
+  Schedule schedule;
   // Assertion-level skips (wast/skip_list.h): command line -> reason. Skipped commands are
   // counted as skipped, never as passed.
   std::map<uint32_t, std::string> skip_lines;

@@ -55,6 +55,7 @@ class Runner {
   void join_all(Scope& scope);
   RunReport report;
   bool recover_interrupts = false;  // clear the engine's interrupt after each command
+  TurnScheduler* scheduler = nullptr;  // --schedule: the script's threads take turns
 
  private:
   void command(const text::Command& c, Scope& scope);
@@ -112,6 +113,7 @@ struct ThreadTask {
   std::unique_ptr<Runner> runner;
   Scope scope;
   std::thread os_thread;
+  uint32_t schedule_id = 0;  // its thread in the runner's TurnScheduler
   bool joined = false;
 };
 

@@ -49,8 +49,16 @@ RunReport Session::run(const Source& source, const text::Script& script) {
   // In a script without threads an interrupted command fails and the next one runs; with
   // threads, they all share the store, so it stays interrupted.
   runner.recover_interrupts = !has_threads;
+  // --schedule: the threads take turns (the turns are this call's: its threads end in it).
+  std::unique_ptr<TurnScheduler> scheduler;
+  if (s.options.schedule.kind != Schedule::Kind::Os) {
+    scheduler = std::make_unique<TurnScheduler>(s.options.schedule);
+    s.engine.set_scheduler(scheduler.get());
+    runner.scheduler = scheduler.get();
+  }
   runner.run(script.commands, s.scope);
   runner.join_all(s.scope);
+  if (scheduler) s.engine.set_scheduler(nullptr);
   RunReport report = std::move(runner.report);
   runner.report = RunReport();
   // Threads' checks were merged when joined: back to source order.
