@@ -126,7 +126,12 @@ Result<DefinitionPtr> Runner::define(const text::ScriptModule& m) {
 // allocates what is asked for.
 std::optional<interp::ExternVal> Runner::resolve_import(const Import& import, const Scope& scope) {
   auto it = scope.registry.find(import.module);
-  if (it == scope.registry.end()) return std::nullopt;
+  if (it == scope.registry.end()) {
+    // The `thread` host module (wast/thread_builtins.h), unless a script registered that name.
+    if (import.module == "thread" && import.field && builtins != nullptr)
+      return builtins->lookup(*import.field);
+    return std::nullopt;
+  }
   if (!import.field) {  // Module Linking: the registered instance itself
     if (!it->second || import.desc.kind != ExternKind::Instance) return std::nullopt;
     return engine_.instance_of(*it->second);
@@ -339,6 +344,7 @@ void Runner::thread(const Command& c, Scope& scope) {
   TurnScheduler* s = scheduler;
   if (s != nullptr) t->schedule_id = s->add_thread();
   t->runner->scheduler = s;
+  t->runner->builtins = builtins;
   t->os_thread = std::thread([t, body, s] {
     if (s != nullptr) s->start(t->schedule_id);
     t->runner->run(*body, t->scope);

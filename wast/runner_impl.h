@@ -12,6 +12,7 @@
 #include "spec/validate.h"
 #include "wast/outcome.h"
 #include "wast/runner.h"
+#include "wast/thread_builtins.h"
 #include "wast/values.h"
 #include "wast/watchdog.h"
 
@@ -56,6 +57,7 @@ class Runner {
   RunReport report;
   bool recover_interrupts = false;  // clear the engine's interrupt after each command
   TurnScheduler* scheduler = nullptr;  // --schedule: the script's threads take turns
+  ThreadBuiltins* builtins = nullptr;  // the `thread` host module (spawning)
 
  private:
   void command(const text::Command& c, Scope& scope);

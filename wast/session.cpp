@@ -14,6 +14,7 @@ struct Session::State {
   interp::Engine& engine;
   std::unique_ptr<Watchdog> watchdog;
   detail::Scope scope;
+  std::unique_ptr<ThreadBuiltins> builtins;  // the `thread` host module's threads and state
   // One runner per script (a runner reports against its script's source); kept for the
   // definitions they keep alive.
   std::deque<detail::Runner> runners;
@@ -26,6 +27,7 @@ struct Session::State {
       watchdog = std::make_unique<Watchdog>(options.command_time_limit,
                                             [&engine = engine] { engine.interrupt(); });
     scope.registry["spectest"] = std::nullopt;
+    builtins = std::make_unique<ThreadBuiltins>(engine);
   }
 };
 
@@ -56,8 +58,15 @@ RunReport Session::run(const Source& source, const text::Script& script) {
     s.engine.set_scheduler(scheduler.get());
     runner.scheduler = scheduler.get();
   }
+  s.builtins->set_scheduler(scheduler.get());
+  runner.builtins = s.builtins.get();
   runner.run(script.commands, s.scope);
   runner.join_all(s.scope);
+  {  // threads spawned by the script's code end with it, watched like a command
+    Watchdog::Guard guard = s.watchdog ? s.watchdog->arm() : Watchdog::Guard();
+    s.builtins->join_all(runner.report);
+  }
+  s.builtins->set_scheduler(nullptr);
   if (scheduler) s.engine.set_scheduler(nullptr);
   RunReport report = std::move(runner.report);
   runner.report = RunReport();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `run --schedule=deterministic|random:SEED` and `wasmref explore` (docs/threads.md): the
-# threads corpora give the same results under every schedule; waits, timeouts, notify counts and deadlocks in
+# threads corpora give the same results under every schedule; spawning (tests/wast/threads); waits, timeouts, notify counts and deadlocks in
 # scripts/../threads; explore finds SB's three interleaving outcomes, never the relaxed one,
 # and repeats itself for a seed. Usage: schedule_test.sh WASMREF TESTS_DIR SHARED_DIR
 set -uo pipefail
@@ -24,6 +24,12 @@ done
 # core 3.0 suite in every mode: tests/wast/run-skip.txt)
 for s in os deterministic random:1 random:2 random:3 random:4 random:5; do
   check "notify.wast under $s" passes "$s" "$dir/threads/notify.wast"
+done
+for s in os deterministic random:1 random:2 random:3; do
+  check "spawn.wast under $s" passes "$s" "$dir/threads/spawn.wast"
+  out=$("$wasmref" run --schedule="$s" "$dir/threads/spawn-trap.wast" 2>&1)
+  check "a trap in a spawned thread is reported under $s" grep -qx 'spawned thread 1: trap: unreachable' <<<"$out"
+  check "... as the script's one failure" test "$(tail -1 <<<"$out")" = "2 passed, 1 failed"
 done
 for s in deterministic random:1 random:2; do  # under os it would wait for the watchdog
   check "deadlock.wast under $s" passes "$s" "$dir/threads/deadlock.wast"
