@@ -22,16 +22,48 @@ bool has_i32_result(Opcode op) {
   }
 }
 
+// An access of memory 0 with an offset that fits the fused op's c.
+bool plain_access(const Op& op) { return op.a == 0 && (op.bc() >> 32) == 0; }
+
+// The memory superinstruction starting at p, if any, and its length.
+size_t fuse_memory(const std::vector<Op>& ops, size_t p, Op& fused) {
+  const Op& first = ops[p];
+  const Op& second = ops[p + 1];
+  int load = index_in(kFusableLoads, second.code);
+  if (load >= 0 && plain_access(second)) {
+    fused = Op{uint16_t(kFusedEnd + kFusedLoadL * kMemFusedStride + load), 0, first.a, 0,
+               uint32_t(second.bc())};
+    return 2;
+  }
+  if (p + 2 >= ops.size()) return 0;
+  const Op& access = ops[p + 2];
+  int store = index_in(kFusableStores, access.code);
+  if (store < 0 || !plain_access(access)) return 0;
+  bool local = is(second, Opcode::LocalGet);
+  if (!local && !(is(second, Opcode::I32Const) && !is(access, Opcode::I64Store))) return 0;
+  MemFusedForm form = local ? kFusedStoreLL : kFusedStoreLK;
+  fused = Op{uint16_t(kFusedEnd + form * kMemFusedStride + store), 0, first.a, second.a,
+             uint32_t(access.bc())};
+  return 3;
+}
+
 }  // namespace
 
 std::vector<Op> fuse(const std::vector<Op>& ops) {
   std::vector<Op> out = ops;
   const size_t n = ops.size();
-  for (size_t p = 0; p + 2 < n; ++p) {
+  for (size_t p = 0; p + 1 < n; ++p) {
     const Op& first = ops[p];
+    if (!is(first, Opcode::LocalGet)) continue;
+    Op memory;
+    if (size_t length = fuse_memory(ops, p, memory); length > 0) {
+      out[p] = memory;
+      p += length - 1;
+      continue;
+    }
+    if (p + 2 >= n) continue;
     const Op& second = ops[p + 1];
     const Op& binop = ops[p + 2];
-    if (!is(first, Opcode::LocalGet)) continue;
     int index = fusable_index(binop.code);
     if (index < 0) continue;
     bool local = is(second, Opcode::LocalGet);

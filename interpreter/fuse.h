@@ -1,12 +1,15 @@
 // Superinstructions: a second view of a lowered body (Code::fused) in which a short
-// straight-line sequence of locals, a constant and an integer binary operator is one op.
+// straight-line sequence of locals, a constant and an integer binary operator is one op, and so
+// is a load or store whose address (and stored value) are a local (and a local or constant).
 //
 // deviation: the fast dispatch loop (no trace, no fuel, no checking mode) reads Code::fused and
 // so performs up to four reductions of the spec in one dispatch; every other mode reads
 // Code::ops, one reduction per step. The two arrays have the same length and the same pcs: a
 // fused op stands at the pc of its sequence's first instruction and the instructions after it
 // stay in place (a branch into the sequence runs them one by one), so frames, branch targets,
-// handlers and trap locations are shared. No fused op can trap or throw.
+// handlers are shared. No fused op can throw; only the memory ones can trap (out of bounds),
+// at the pc of their sequence's first instruction instead of the access's: a trap ends the
+// invocation, and nothing observes where (the trace and the checking mode read Code::ops).
 // docs/interpreter-design.md, "Superinstructions".
 #pragma once
 
@@ -69,6 +72,36 @@ consteval uint16_t fused_code(Opcode op, FusedForm form) {
   int i = fusable_index(uint16_t(op));
   if (i < 0) throw "not in kFusableBinops";
   return uint16_t(kFusedFirst + i * kFusedFormCount + form);
+}
+
+// Memory superinstructions (memory 0, an offset below 2^32), for a load or store OP:
+//   StoreLK   local.get a; i32.const b; OP offset=c      mem[l[a] + c] := b   (i32 stores)
+//   StoreLL   local.get a; local.get b; OP offset=c      mem[l[a] + c] := l[b]
+//   LoadL     local.get a; OP offset=c                   push(mem[l[a] + c])
+inline constexpr Opcode kFusableStores[] = {Opcode::I32Store, Opcode::I32Store8, Opcode::I32Store16,
+                                            Opcode::I64Store};
+inline constexpr Opcode kFusableLoads[] = {Opcode::I32Load,    Opcode::I32Load8U,
+                                           Opcode::I32Load8S,  Opcode::I32Load16U,
+                                           Opcode::I32Load16S, Opcode::I64Load};
+enum MemFusedForm : uint16_t { kFusedStoreLK, kFusedStoreLL, kFusedLoadL, kMemFusedFormCount };
+
+// Their codes follow the binary operators': kFusedEnd + form * 8 + index in its list.
+inline constexpr uint16_t kMemFusedStride = 8;
+static_assert(std::size(kFusableStores) <= kMemFusedStride &&
+              std::size(kFusableLoads) <= kMemFusedStride);
+
+template <size_t N>
+constexpr int index_in(const Opcode (&list)[N], uint16_t op) {
+  for (size_t i = 0; i < N; ++i)
+    if (uint16_t(list[i]) == op) return int(i);
+  return -1;
+}
+
+consteval uint16_t fused_mem_code(Opcode op, MemFusedForm form) {
+  int i = form == kFusedLoadL ? index_in(kFusableLoads, uint16_t(op))
+                              : index_in(kFusableStores, uint16_t(op));
+  if (i < 0) throw "not a fusable load or store";
+  return uint16_t(kFusedEnd + form * kMemFusedStride + i);
 }
 
 // Code::fused for a finished body: ops with each fusable sequence's first op replaced.

@@ -130,6 +130,20 @@ void shared_store(uint8_t* p, T v) {
     T v = T(sp[-1].lo); if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
     else { std::memcpy(m->data + ea, &v, sizeof(T)); } sp -= 2; break; }
 
+// Memory superinstructions (fuse.h): the address l[a] + c of memory 0, bounds-checked.
+#define FUSED_ADDRESS(T) MemInst* m = mem0; uint64_t ea = base[op.a].lo + op.c; \
+    if (ea < op.c || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
+      { TRAP("out of bounds memory access"); }
+#define FUSED_STORE_BYTES(T) if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
+    else { std::memcpy(m->data + ea, &v, sizeof(T)); }
+#define STORE_FUSED_LL(name, T) \
+  case fused_mem_code(Opcode::name, kFusedStoreLL): { FUSED_ADDRESS(T) T v = T(base[op.b].lo); FUSED_STORE_BYTES(T) pc += 2; break; }
+#define STORE_FUSED(name, T) STORE_FUSED_LL(name, T) \
+  case fused_mem_code(Opcode::name, kFusedStoreLK): { FUSED_ADDRESS(T) T v = T(op.b); FUSED_STORE_BYTES(T) pc += 2; break; }
+#define LOAD_FUSED(name, T, make) case fused_mem_code(Opcode::name, kFusedLoadL): { FUSED_ADDRESS(T) \
+    T v; if (m->type.shared) [[unlikely]] { v = shared_load<T>(m->data + ea); } \
+    else { std::memcpy(&v, m->data + ea, sizeof(T)); } *sp++ = make; pc += 1; break; }
+
 // Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step());
 // Check: re-type the configuration before each reduction (EngineOptions::check_typing; the
 // store and every frame every kStoreCheckPeriod steps, a caller's frame also when it calls),
@@ -428,6 +442,17 @@ Status loop(Thread& t, uint64_t limit) {
       STORE_OP(I64Store8, uint8_t)
       STORE_OP(I64Store16, uint16_t)
       STORE_OP(I64Store32, uint32_t)
+      // Superinstructions of the fast loop (fuse.h): the same accesses, address from a local.
+      STORE_FUSED(I32Store, uint32_t)
+      STORE_FUSED(I32Store8, uint8_t)
+      STORE_FUSED(I32Store16, uint16_t)
+      STORE_FUSED_LL(I64Store, uint64_t)
+      LOAD_FUSED(I32Load, uint32_t, Slot::of_i32(v))
+      LOAD_FUSED(I32Load8U, uint8_t, Slot::of_i32(v))
+      LOAD_FUSED(I32Load8S, int8_t, Slot::of_i32(uint32_t(int32_t(v))))
+      LOAD_FUSED(I32Load16U, uint16_t, Slot::of_i32(v))
+      LOAD_FUSED(I32Load16S, int16_t, Slot::of_i32(uint32_t(int32_t(v))))
+      LOAD_FUSED(I64Load, uint64_t, Slot::of_i64(v))
       CASE(MemorySize): *sp++ = Slot::of_i64(MEM(op)->pages()); break;  // spec: Step_read/memory.size
       CASE(MemoryGrow): { Slot* s_ = sp; exec::memory_grow(*MEM(op), s_); sp = s_; break; }
       CASE(MemoryFill): { Slot* s_ = sp; exec::Trap m_ = exec::memory_fill(*MEM(op), s_); sp = s_; if (m_) TRAP(m_); } break;

@@ -26,6 +26,7 @@ class Runner : public ExecTest {
  public:
   explicit Runner(EngineOptions o = {}) : ExecTest(o) {}
   void TestBody() override {}
+  using ExecTest::call;
   using ExecTest::engine_;
   using ExecTest::load;
   using ExecTest::result;
@@ -145,9 +146,19 @@ TEST(Fuse, FastLoopAgreesWithSteppingOnEveryShape) {
     InstanceAddr g = stepped.load(s.module);
     ASSERT_FALSE(HasFailure()) << s.module;
 
-    // Every function of the fast engine's instance has fused ops.
+    // Every function of the fast engine's instance has fused ops; each form occurs.
     size_t fused_functions = 0;
     Store& store = fast.engine_.store();
+    std::vector<bool> forms(kFusedFormCount);
+    for (size_t i = 0; i < store.funcs.size(); ++i)
+      if (const Code* c = store.funcs[i].code.get())
+        for (const interp::Op& op : c->fused)
+          if (op.code >= kFusedFirst && op.code < kFusedEnd)
+            forms[(op.code - kFusedFirst) % kFusedFormCount] = true;
+    for (size_t k = 0; k < forms.size(); ++k) {
+      bool jump = k >= kFusedLLJumpIf && k <= kFusedLKJumpUnless;
+      EXPECT_EQ(forms[k], !jump || o.i32_result) << "form " << k;
+    }
     for (size_t i = 0; i < store.funcs.size(); ++i) {
       const FuncInst& fn = store.funcs[i];
       if (!fn.code) continue;
@@ -193,6 +204,64 @@ TEST(Fuse, BenchLoopBodyIsThreeOps) {
   // The stepping view is unchanged.
   EXPECT_EQ(code.ops[0].code, uint16_t(Opcode::LocalGet));
   EXPECT_EQ(code.ops[11].code, uint16_t(kJumpIfBack));
+}
+
+// Memory superinstructions: each load and store shape, the fast loop against stepping, at
+// addresses inside, at the edge of and past the memory (a trap with the access's message), on
+// an unshared and a shared memory; an access of memory 1 or with a large offset stays unfused.
+TEST(Fuse, MemoryShapesAgreeWithStepping) {
+  for (const char* shared : {"", " shared"}) {
+    SCOPED_TRACE(shared);
+    std::string m = format(R"((module
+      (memory 1 1{})
+      (memory $other 1)
+      (func (export "st32k") (param i32) (i32.store offset=3 (local.get 0) (i32.const 0x11223344)))
+      (func (export "st8k") (param i32) (i32.store8 (local.get 0) (i32.const 0x1ff)))
+      (func (export "st16k") (param i32) (i32.store16 offset=1 (local.get 0) (i32.const -2)))
+      (func (export "st32l") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+      (func (export "st64l") (param i32 i64) (i64.store offset=8 (local.get 0) (local.get 1)))
+      (func (export "ld32") (param i32) (result i32) (i32.load offset=3 (local.get 0)))
+      (func (export "ld8u") (param i32) (result i32) (i32.load8_u (local.get 0)))
+      (func (export "ld8s") (param i32) (result i32) (i32.load8_s (local.get 0)))
+      (func (export "ld16u") (param i32) (result i32) (i32.load16_u offset=1 (local.get 0)))
+      (func (export "ld16s") (param i32) (result i32) (i32.load16_s offset=1 (local.get 0)))
+      (func (export "ld64") (param i32) (result i64) (i64.load offset=8 (local.get 0)))
+      (func (export "other") (param i32) (result i32) (i32.load $other (local.get 0))))
+    )",
+                           shared);
+    Runner fast;
+    Runner stepped(with_fuel());
+    InstanceAddr f = fast.load(m);
+    InstanceAddr g = stepped.load(m);
+    ASSERT_FALSE(HasFailure()) << m;
+    for (uint32_t at : {0u, 1u, 100u, 65531u, 65532u, 65533u, 65535u, 65536u, 0xFFFFFFFFu}) {
+      SCOPED_TRACE(at);
+      auto same = [&](const char* name, std::vector<Value> args) {
+        Outcome a = fast.call(f, name, args), b = stepped.call(g, name, args);
+        EXPECT_EQ(a.status, b.status) << name;
+        EXPECT_EQ(a.message, b.message) << name;
+        EXPECT_EQ(a.values.size(), b.values.size()) << name;
+        if (!a.values.empty() && !b.values.empty()) {
+          EXPECT_EQ(a.values[0].bits, b.values[0].bits) << name;
+        }
+      };
+      for (const char* store : {"st32k", "st8k", "st16k"}) same(store, {i32(at)});
+      same("st32l", {i32(at), i32(0xCAFEBABE)});
+      same("st64l", {i32(at), i64(0x0102030405060708)});
+      for (const char* load : {"ld32", "ld8u", "ld8s", "ld16u", "ld16s", "ld64", "other"})
+        same(load, {i32(at)});
+    }
+    // The shapes are fused, all but the access of memory 1.
+    Store& store = fast.engine_.store();
+    const ModuleInst& mi = store.modules[f];
+    size_t fused = 0;
+    for (size_t i = 0; i < mi.func_ptrs.size(); ++i)
+      fused += mi.func_ptrs[i]->code->fused[0].code >= kFusedEnd;
+    EXPECT_EQ(fused, mi.func_ptrs.size() - 1);
+    EXPECT_EQ(mi.func_ptrs.back()->code->fused[0].code, uint16_t(Opcode::LocalGet));
+    EXPECT_EQ(mi.func_ptrs[0]->code->fused[0].code,
+              fused_mem_code(Opcode::I32Store, kFusedStoreLK));
+  }
 }
 
 }  // namespace
