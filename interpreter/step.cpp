@@ -117,32 +117,28 @@ void shared_store(uint8_t* p, T v) {
 #define CVT_PARTIAL(name, get, make, expr) CASE(name): { \
     auto a = sp[-1].get(); auto r = (expr); \
     if (!r) { TRAP(std::string(N::trap_message(r.error()))); } sp[-1] = Slot::make(*r); break; }
-#define LOAD_OP(name, T, make) CASE(name): { \
-    MemInst* m = MEM(op); uint64_t ea = sp[-1].lo + op.bc(); \
-    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
-      { TRAP("out of bounds memory access"); } \
-    T v; if (m->type.shared) [[unlikely]] { v = shared_load<T>(m->data + ea); } \
-    else { std::memcpy(&v, m->data + ea, sizeof(T)); } sp[-1] = make; break; }
-#define STORE_OP(name, T) CASE(name): { \
-    MemInst* m = MEM(op); uint64_t ea = sp[-2].lo + op.bc(); \
-    if (ea < op.bc() || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
-      { TRAP("out of bounds memory access"); } \
-    T v = T(sp[-1].lo); if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
-    else { std::memcpy(m->data + ea, &v, sizeof(T)); } sp -= 2; break; }
-
-// Memory superinstructions (fuse.h): the address l[a] + c of memory 0, bounds-checked.
-#define FUSED_ADDRESS(T) MemInst* m = mem0; uint64_t ea = base[op.a].lo + op.c; \
-    if (ea < op.c || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
+// A T at addr + offset of memory `mem`: the effective address, bounds-checked (the rules'
+// -oob cases), then read into v or written from v (shared memories: shared_load/store).
+#define CHECKED_EA(T, mem, addr, offset) MemInst* m = (mem); uint64_t ea = (addr) + (offset); \
+    if (ea < (offset) || !in_bounds(ea, sizeof(T), m->size.load(std::memory_order_relaxed))) \
       { TRAP("out of bounds memory access"); }
-#define FUSED_STORE_BYTES(T) if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
+#define READ_T(T) T v; if (m->type.shared) [[unlikely]] { v = shared_load<T>(m->data + ea); } \
+    else { std::memcpy(&v, m->data + ea, sizeof(T)); }
+#define WRITE_T(T) if (m->type.shared) [[unlikely]] { shared_store<T>(m->data + ea, v); } \
     else { std::memcpy(m->data + ea, &v, sizeof(T)); }
+#define LOAD_OP(name, T, make) CASE(name): { \
+    CHECKED_EA(T, MEM(op), sp[-1].lo, op.bc()) READ_T(T) sp[-1] = make; break; }
+#define STORE_OP(name, T) CASE(name): { \
+    CHECKED_EA(T, MEM(op), sp[-2].lo, op.bc()) T v = T(sp[-1].lo); WRITE_T(T) sp -= 2; break; }
+
+// Memory superinstructions (fuse.h): the same accesses at l[a] + c of memory 0.
+#define FUSED_EA(T) CHECKED_EA(T, mem0, base[op.a].lo, uint64_t(op.c))
 #define STORE_FUSED_LL(name, T) \
-  case fused_mem_code(Opcode::name, kFusedStoreLL): { FUSED_ADDRESS(T) T v = T(base[op.b].lo); FUSED_STORE_BYTES(T) pc += 2; break; }
+  case fused_mem_code(Opcode::name, kFusedStoreLL): { FUSED_EA(T) T v = T(base[op.b].lo); WRITE_T(T) pc += 2; break; }
 #define STORE_FUSED(name, T) STORE_FUSED_LL(name, T) \
-  case fused_mem_code(Opcode::name, kFusedStoreLK): { FUSED_ADDRESS(T) T v = T(op.b); FUSED_STORE_BYTES(T) pc += 2; break; }
-#define LOAD_FUSED(name, T, make) case fused_mem_code(Opcode::name, kFusedLoadL): { FUSED_ADDRESS(T) \
-    T v; if (m->type.shared) [[unlikely]] { v = shared_load<T>(m->data + ea); } \
-    else { std::memcpy(&v, m->data + ea, sizeof(T)); } *sp++ = make; pc += 1; break; }
+  case fused_mem_code(Opcode::name, kFusedStoreLK): { FUSED_EA(T) T v = T(op.b); WRITE_T(T) pc += 2; break; }
+#define LOAD_FUSED(name, T, make) \
+  case fused_mem_code(Opcode::name, kFusedLoadL): { FUSED_EA(T) READ_T(T) *sp++ = make; pc += 1; break; }
 
 // Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step());
 // Check: re-type the configuration before each reduction (EngineOptions::check_typing; the
