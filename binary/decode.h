@@ -22,6 +22,10 @@ struct DecodeOptions {
   // Custom page sizes: memory limits flag 0x08 followed by the page size's log2. Core decoding
   // rejects the flag as "malformed limits flags".
   bool custom_page_sizes = false;
+  // shared-everything-threads (Overview.md, "Binary format"): heap and composite types after
+  // 0x65 are shared; bit 1 of a table's limits flags and of a global's mutability byte, and bit
+  // 3 of an element or data segment's kind, mark it shared. Core decoding rejects them all.
+  bool shared_everything = false;
 };
 
 // Decodes a whole module. On failure: Error{Phase::Malformed, {offset, offset}, message} with

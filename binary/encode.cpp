@@ -120,7 +120,8 @@ void write_elem(Writer& w, const Elem& e) {
   bool active = e.mode == SegmentMode::Active;
   bool implicit = active && e.table == 0 && e.type == (indices ? ref_func : funcref);
   uint32_t flags = (indices ? 0 : 4) | (e.mode == SegmentMode::Passive ? 1 : 0) |
-                   (e.mode == SegmentMode::Declarative ? 3 : 0) | (active && !implicit ? 2 : 0);
+                   (e.mode == SegmentMode::Declarative ? 3 : 0) | (active && !implicit ? 2 : 0) |
+                   (e.shared ? 8 : 0);  // shared-everything-threads: bit 3
   w.u32(flags);
   if (active && !implicit) w.u32(e.table);
   if (active) write_expr(w, e.offset);
@@ -137,13 +138,15 @@ void write_elem(Writer& w, const Elem& e) {
 }
 
 // spec: Bdata ::= 0 e b* | 1 b* | 2 x e b*
+// (+ shared-everything-threads: bit 3 of the kind marks a shared segment)
 void write_data(Writer& w, const Data& d) {
+  uint32_t shared = d.shared ? 8 : 0;
   if (d.mode != SegmentMode::Active) {
-    w.u32(1);
+    w.u32(1 | shared);
   } else if (d.mem == 0) {
-    w.u32(0);
+    w.u32(0 | shared);
   } else {
-    w.u32(2);
+    w.u32(2 | shared);
     w.u32(d.mem);
   }
   if (d.mode == SegmentMode::Active) write_expr(w, d.offset);

@@ -107,6 +107,16 @@ void write_immediates(Writer& w, const Instr& i) {
     case Imm::Shuffle: w.raw(i.v128().data(), i.v128().size()); return;  // laneidx^16
     case Imm::Lane: write_laneidx(w, i.index()); return;
     case Imm::Fence: w.byte(0x00); return;
+    case Imm::OrderGlobal:
+    case Imm::OrderTable:
+    case Imm::OrderType:
+    case Imm::OrderTypeField: {
+      const OrderedImm& x = i.ordered();
+      w.byte(ordering_byte(i.op, x.order));
+      w.u32(x.a);
+      if (info(i.op).imm == Imm::OrderTypeField) w.u32(x.b);
+      return;
+    }
   }
 }
 

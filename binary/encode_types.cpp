@@ -61,8 +61,9 @@ void write_fieldtype(Writer& w, const FieldType& f) {
   w.byte(f.mut == Mut::Var ? 1 : 0);
 }
 
-// spec: Bcomptype
+// spec: Bcomptype (+ shared-everything-threads: 0x65 before a shared one)
 void write_comptype(Writer& w, const CompType& c) {
+  if (c.shared) w.byte(0x65);
   switch (c.kind) {
     case CompKind::Func:
       w.byte(0x60);
@@ -111,8 +112,10 @@ void write_exporttype(Writer& w, const ExportType& e) {
 }  // namespace
 
 // spec: Bheaptype — abstract types as one byte, type indices as s33; exact x as 0x62 x:u32
+// (+ shared-everything-threads: 0x65 before a shared abstract type)
 void write_heaptype(Writer& w, const HeapType& t) {
   if (t.kind != HeapKind::Index) {
+    if (t.shared) w.byte(0x65);
     w.byte(abstract_heaptype_code(t.kind));
   } else if (t.exact) {
     w.byte(0x62);
@@ -140,10 +143,10 @@ void write_valtype(Writer& w, const ValType& t) {
     w.byte(plain_valtype_code(t.kind));
 }
 
-// spec: Btabletype ::= reftype limits
+// spec: Btabletype ::= reftype limits (+ shared-everything-threads: limits bit 1 = shared)
 void write_tabletype(Writer& w, const TableType& t) {
   write_reftype(w, t.elem);
-  write_limits(w, t.addr, t.limits, false, std::nullopt);
+  write_limits(w, t.addr, t.limits, t.shared, std::nullopt);
 }
 
 // spec: Bmemtype ::= limits
@@ -152,9 +155,10 @@ void write_memtype(Writer& w, const MemType& t) {
 }
 
 // spec: Bglobaltype ::= valtype mut
+// (+ shared-everything-threads: bit 1 of the mutability byte = shared)
 void write_globaltype(Writer& w, const GlobalType& t) {
   write_valtype(w, t.type);
-  w.byte(t.mut == Mut::Var ? 1 : 0);
+  w.byte((t.mut == Mut::Var ? 1 : 0) | (t.shared ? 2 : 0));
 }
 
 // spec: Bexternidx kinds; Module Linking adds 0x05 module, 0x06 instance, 0x07 type.

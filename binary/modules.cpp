@@ -218,8 +218,9 @@ void ModuleDecoder::code() {
 void ModuleDecoder::elem() {
   size_t start = r_.pos();
   uint32_t kind = r_.u32();
-  if (kind > 7) r_.fail(r_.pos() - 1, "malformed elements segment kind");
   Elem e;
+  if (r_.shared_everything && (kind & 8) != 0) e.shared = true, kind &= ~8u;
+  if (kind > 7) r_.fail(r_.pos() - 1, "malformed elements segment kind");
   bool active = (kind & 1) == 0, explicit_table = (kind & 2) != 0, exprs = (kind & 4) != 0;
   e.mode = active ? SegmentMode::Active
                   : explicit_table ? SegmentMode::Declarative : SegmentMode::Passive;
@@ -253,8 +254,9 @@ void ModuleDecoder::elem() {
 void ModuleDecoder::data() {
   size_t start = r_.pos();
   uint32_t kind = r_.u32();
-  if (kind > 2) r_.fail(r_.pos() - 1, "malformed data segment kind");
   Data d;
+  if (r_.shared_everything && (kind & 8) != 0) d.shared = true, kind &= ~8u;
+  if (kind > 2) r_.fail(r_.pos() - 1, "malformed data segment kind");
   d.mode = kind == 1 ? SegmentMode::Passive : SegmentMode::Active;
   if (kind == 2) d.mem = r_.u32();
   if (kind != 1) d.offset = expr(r_, const_facts_);
@@ -270,6 +272,7 @@ void ModuleDecoder::nested_module() {
   auto bytes = r_.bytes(size);
   if (depth_ + 1 > kMaxModuleNesting) r_.fail(start, "too deeply nested modules");
   Reader nested(bytes, r_.offset(start));
+  nested.shared_everything = r_.shared_everything;
   m_.modules.push_back(ModuleDecoder(nested, options_, depth_ + 1).decode());
   note_initial_def(m_, DefKind::Module);
 }
@@ -403,6 +406,7 @@ namespace wasm::binary {
 Result<Module> decode(std::span<const uint8_t> bytes, const DecodeOptions& options) {
   return catch_error([&] {
     Reader r(bytes);
+    r.shared_everything = options.shared_everything;
     return detail::ModuleDecoder(r, options, 0).decode();
   });
 }

@@ -31,6 +31,10 @@ class Reader {
   Span span_from(size_t begin) const { return {offset(begin), offset(pos_)}; }
   std::span<const uint8_t> bytes() const { return bytes_; }
 
+  // shared-everything-threads (DecodeOptions::shared_everything): the type readers accept the
+  // 0x65 shared prefix and the shared flag bits. Copied into the readers of nested modules.
+  bool shared_everything = false;
+
   [[noreturn]] void fail(size_t pos, std::string message) const;
   void require(bool ok, size_t pos, std::string_view message) const {
     if (!ok) fail(pos, std::string(message));

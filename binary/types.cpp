@@ -29,6 +29,7 @@ std::optional<HeapKind> absheaptype(int32_t code) {
 }
 
 constexpr int32_t kExact = -0x1e;         // custom-descriptors: 0x62 (exact x)
+constexpr int32_t kShared = -0x1b;        // shared-everything-threads: 0x65 (shared ht/ct)
 constexpr uint8_t kRecPrefix = 0x4e;      // rec
 constexpr uint8_t kSubPrefix = 0x50;      // sub
 constexpr uint8_t kSubFinalPrefix = 0x4f; // sub final
@@ -61,8 +62,10 @@ FieldType fieldtype(Reader& r) {
 }
 
 // spec: comptype ::= 0x5E ft:fieldtype | 0x5F ft*:vec(fieldtype) | 0x60 t1*:resulttype t2*:resulttype
+// (+ shared-everything-threads: sharecomptype ::= 0x65 ct:comptype | ct:comptype)
 CompType comptype(Reader& r) {
   CompType ct;
+  if (r.shared_everything && r.peek() == 0x65) r.byte(), ct.shared = true;
   switch (r.s7()) {
     case -0x20:
       ct.kind = CompKind::Func;
@@ -163,6 +166,10 @@ HeapType heaptype(Reader& r) {
   int32_t code = r.s7();
   if (auto kind = absheaptype(code)) return {*kind, false, 0};
   if (code == kExact) return {HeapKind::Index, true, typeuse_s33(r)};
+  if (code == kShared && r.shared_everything) {  // heaptype ::= 0x65 ht:absheaptype
+    if (auto kind = absheaptype(r.s7())) return {*kind, false, 0, true};
+    r.fail(pos, "malformed heap type");
+  }
   r.fail(pos, "malformed heap type");
 }
 
@@ -174,6 +181,10 @@ RefType reftype(Reader& r) {
   if (auto kind = absheaptype(code)) return {true, {*kind, false, 0}};
   if (code == -0x1c) return {false, heaptype(r)};
   if (code == -0x1d) return {true, heaptype(r)};
+  if (code == kShared && r.shared_everything) {  // 0x65 ht: the shorthand (ref null (shared ht))
+    r.reset(pos);
+    return {true, heaptype(r)};
+  }
   r.fail(pos, "malformed reference type");
 }
 
@@ -223,11 +234,12 @@ TypeDef typedef_(Reader& r, const DecodeOptions& options) {
   return td;
 }
 
-// spec: tabletype ::= et:reftype lim:limits
+// spec: tabletype ::= et:reftype lim:limits (+ shared-everything-threads: flag 0x02 = shared)
 TableType tabletype(Reader& r) {
   TableType tt;
   tt.elem = reftype(r);
-  limits(r, 0x05, tt.addr, tt.limits);
+  uint8_t flags = limits(r, r.shared_everything ? 0x07 : 0x05, tt.addr, tt.limits);
+  tt.shared = (flags & 2) != 0;
   return tt;
 }
 
@@ -247,10 +259,15 @@ MemType memtype(Reader& r, const DecodeOptions& options) {
   return mt;
 }
 
-// spec: globaltype ::= t:valtype m:mut
+// spec: globaltype ::= t:valtype m:mut (+ shared-everything-threads: bit 1 of m = shared)
 GlobalType globaltype(Reader& r) {
   GlobalType gt;
   gt.type = valtype(r);
+  if (r.shared_everything && (r.peek() == 0x02 || r.peek() == 0x03)) {
+    gt.shared = true;
+    gt.mut = r.byte() == 0x03 ? Mut::Var : Mut::Const;
+    return gt;
+  }
   gt.mut = mutability(r);
   return gt;
 }

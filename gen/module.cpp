@@ -211,7 +211,7 @@ void Smith::definitions() {
 void Smith::segments() {
   uint32_t all_globals = uint32_t(globals_.size());
   for (uint32_t n = count(0, 3); n > 0; --n) {
-    Data d{SegmentMode::Passive, 0, {}, {}, {}};
+    Data d{SegmentMode::Passive, 0, {}, {}, false, {}};
     for (uint32_t k = count(0, 8); k > 0; --k) d.init.push_back(*rc::gen::arbitrary<uint8_t>());
     if (!mems_.empty() && chance(50)) {
       d.mode = SegmentMode::Active, d.mem = below(uint32_t(mems_.size()));
@@ -221,7 +221,7 @@ void Smith::segments() {
     ++datas_;
   }
   for (uint32_t n = count(0, 3); n > 0; --n) {
-    Elem e{SegmentMode::Passive, 0, {}, {}, {}, {}};
+    Elem e{SegmentMode::Passive, 0, {}, {}, {}, false, {}};
     e.type = chance(50) ? RefType{true, {HeapKind::Func, false, 0}} : reftype();
     auto array = pick_index(types_.size(), [&](uint32_t x) {  // fits array.new/init_elem
       return types_[x].comp.kind == CompKind::Array && types_[x].comp.array.field.type.is_ref();
@@ -242,7 +242,7 @@ void Smith::segments() {
     elems_.push_back(m_.elems.back().type);
   }
   if (!funcs_.empty()) {
-    Elem e{SegmentMode::Declarative, 0, {}, {false, {HeapKind::Func, false, 0}}, {}, {}};
+    Elem e{SegmentMode::Declarative, 0, {}, {false, {HeapKind::Func, false, 0}}, {}, false, {}};
     for (uint32_t f = 0; f < funcs_.size(); ++f) e.init.push_back({make(Opcode::RefFunc, f)});
     m_.elems.push_back(std::move(e));
     elems_.push_back(m_.elems.back().type);

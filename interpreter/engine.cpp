@@ -4,6 +4,7 @@
 #include "interpreter/instantiate.h"
 #include "interpreter/linking.h"
 #include "interpreter/store.h"
+#include "spec/match.h"
 
 namespace wasm::interp {
 namespace {
@@ -78,6 +79,12 @@ Value Engine::read_global(Addr global) const {
 }
 const GlobalType& Engine::global_type(Addr global) const { return store_->globals[global].type; }
 
+bool Engine::extern_matches(const ExternVal& v, const ExternType& want) const {
+  if (v.kind != want.kind || v.kind == ExternKind::Module || v.kind == ExternKind::Instance)
+    return v.kind == want.kind;
+  return match_externtype(store_->types(), extern_type(*store_, v), want);
+}
+
 Value Engine::null_ref() const { return Value{ValKind::Ref, kNullRef, {}}; }
 Value Engine::host_ref(uint32_t n) const {
   return Value{ValKind::Ref, make_ref(RefKind::Host, n), {}};
@@ -95,6 +102,7 @@ RefInfo Engine::inspect(const Value& v) const {
   info.kind = RefInfo::Kind(uint8_t(ref_kind(r)));
   if (ref_kind(r) == RefKind::Host) info.payload = ref_payload(r);
   if (ref_kind(r) == RefKind::I31) info.payload = i31_get_u(r);
+  info.shared = store_->ref_shared(r);
   return info;
 }
 

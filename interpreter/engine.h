@@ -51,6 +51,7 @@ struct RefInfo {
   bool externalized = false;  // an extern reference wrapping the above (extern.convert_any,
                               // and the script's (ref.extern n) == externalized (ref.host n))
   uint32_t payload = 0;       // Host: n of (ref.host n); I31: the 31-bit value
+  bool shared = false;        // shared-everything-threads: a shared i31, struct, array or func
 };
 
 // The result of invoking a function (spec: the final configuration of an invocation).
@@ -146,6 +147,9 @@ class Engine {
   Value read_global(Addr global) const;
   // The declared type of a global (for `get` results).
   const GlobalType& global_type(Addr global) const;
+  // spec: Externtype_sub — whether a core external value (function, table, memory, global, tag)
+  // matches a canonical external type, as instantiation checks it.
+  bool extern_matches(const ExternVal& v, const ExternType& want) const;
 
   // References for script arguments and results.
   Value null_ref() const;                 // (ref.null ht): nulls are untyped at run time

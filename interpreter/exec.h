@@ -29,6 +29,9 @@ Trap vector(const Op& op, Slot*& sp, const Code& code, ModuleInst& module,
 // A kInterruptedMessage result is an exhaustion (the watchdog), not a trap.
 Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 
+// exec_shared_atomic.cpp — shared-everything-threads: global/table/struct/array.atomic.*
+Trap located_atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
+
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);  // null: out of memory (the budget)

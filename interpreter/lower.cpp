@@ -113,6 +113,7 @@ class Lowerer {
   void aggregate(const Instr& e);
   void emit_struct_new(Opcode op, TypeIdx x, uint32_t fields);
   void plain(const Instr& e);
+  void located_atomic(const Instr& e);
   uint16_t ref_type(const RefType& t);
 
   const TypeStore& types_;
@@ -646,6 +647,34 @@ void Lowerer::plain(const Instr& e) {
   push(uint32_t(sig.size() - arrow - 1));
 }
 
+// shared-everything-threads: X.atomic.* — op.x is the width of the location's values in bytes
+// (arrays: from the array instance); a: the table or field index; b/c: the global instance.
+void Lowerer::located_atomic(const Instr& e) {
+  const OrderedImm& x = e.ordered();
+  std::string_view text = info(e.op).text;
+  bool get = text.ends_with(".get") || text.ends_with(".get_s") || text.ends_with(".get_u");
+  uint32_t values = get ? 0 : text.ends_with(".cmpxchg") ? 2 : 1;
+  uint32_t loc = 0, width = 8;
+  switch (info(e.op).imm) {
+    case Imm::OrderGlobal: {
+      const GlobalInst* g = module_.global_ptrs[x.a];
+      width = storage_size(g->type.type);
+      emit_ptr(e.op, g);
+      break;
+    }
+    case Imm::OrderTable: loc = 1, emit(e.op, x.a); break;
+    case Imm::OrderTypeField:
+      loc = 1;
+      width = storage_size(types_.expand(module_.types[x.a]).struct_.fields[x.b].type);
+      emit(e.op, x.b);
+      break;
+    default: loc = 2, emit(e.op); break;
+  }
+  code_->ops.back().x = uint16_t(width);
+  pop(loc + values);
+  if (!text.ends_with(".set")) push(1);
+}
+
 // spec: Step/struct.new — each value is packed into its field's storage type (pack_zt), so the
 // op carries the packed fields' sizes when there are any.
 void Lowerer::emit_struct_new(Opcode op, TypeIdx x, uint32_t fields) {
@@ -778,7 +807,7 @@ void Lowerer::other(const Instr& e) {
     case Opcode::RefFunc: emit(e.op, module_.funcs[e.index()]); push(1); return;
     case Opcode::RefEq: emit(e.op); pop(1); return;
     case Opcode::RefIsNull: case Opcode::RefAsNonNull: case Opcode::RefI31:
-    case Opcode::I31GetS: case Opcode::I31GetU:
+    case Opcode::RefI31Shared: case Opcode::I31GetS: case Opcode::I31GetU:
       emit(e.op);
       return;
     case Opcode::RefTest: case Opcode::RefTestNull: case Opcode::RefCast:
@@ -790,7 +819,8 @@ void Lowerer::other(const Instr& e) {
     }
     default: break;
   }
-  if (info(e.op).prefix == 0xFB) aggregate(e);
+  if (info(e.op).imm >= Imm::OrderGlobal) located_atomic(e);
+  else if (info(e.op).prefix == 0xFB) aggregate(e);
   else plain(e);
 }
 

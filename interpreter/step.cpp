@@ -473,6 +473,7 @@ Status loop(Thread& t, uint64_t limit) {
         if (!store.ref_matches(sp[-1].ref(), code->ref_types[op.x])) TRAP("cast failure");
         break;
       CASE(RefI31): sp[-1] = Slot::of_ref(make_i31(sp[-1].i32())); break;
+      CASE(RefI31Shared): sp[-1] = Slot::of_ref(make_shared_i31(sp[-1].i32())); break;
       CASE(I31GetS): CASE(I31GetU): {  // spec: Step_pure/i31.get-*
         uint64_t r = sp[-1].ref();
         if (is_null(r)) TRAP("null i31 reference");

@@ -75,6 +75,16 @@ void Store::interrupt() {
   for (size_t i = 0; i < mems.size(); ++i) mems[i].waiters.interrupt_all();
 }
 
+bool Store::ref_shared(uint64_t r) const {
+  switch (ref_kind(r)) {
+    case RefKind::I31: return is_shared_i31(r);
+    case RefKind::Struct: return types_->expand(structs[ref_payload(r)].type).shared;
+    case RefKind::Array: return types_->expand(arrays[ref_payload(r)].type).shared;
+    case RefKind::Func: return types_->expand(funcs[ref_payload(r)].type).shared;
+    default: return false;
+  }
+}
+
 // spec: $growtable
 std::optional<uint64_t> TableInst::grow(uint64_t delta, uint64_t init) {
   uint64_t old = refs.size();
@@ -86,8 +96,10 @@ std::optional<uint64_t> TableInst::grow(uint64_t delta, uint64_t init) {
 }
 
 // spec: Ref_ok + Reftype_sub — does the reference value r have (a subtype of) type t?
+// (+ shared-everything-threads: a value of an abstract type has its sharedness)
 bool Store::ref_matches(uint64_t r, const RefType& t) const {
   if (is_null(r)) return t.nullable;
+  if (t.heap.kind != HeapKind::Index && t.heap.shared != ref_shared(internalize(r))) return false;
   HeapKind h = t.heap.kind;
   if (is_externalized(r)) return h == HeapKind::Extern;
   auto concrete = [&](TypeId actual) {

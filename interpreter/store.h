@@ -209,6 +209,8 @@ class Store {
   // The dynamic type test behind ref.test, ref.cast, br_on_cast and call_indirect:
   // spec: Ref_ok (the type of a reference value) followed by Reftype_sub.
   bool ref_matches(uint64_t r, const RefType& t) const;
+  // shared-everything-threads: whether a non-null, internalized reference is shared.
+  bool ref_shared(uint64_t r) const;
 
   // The embedder's watchdog: running code polls `interrupted` at backward branches, calls and
   // handler jumps, and waiters re-check it; `interrupt()` stops every thread running in this

@@ -31,12 +31,15 @@ static_assert(sizeof(Slot) == 16);
 // spec: ref ::= REF.NULL | REF.I31_NUM | REF.STRUCT_ADDR | REF.ARRAY_ADDR | REF.FUNC_ADDR
 //             | REF.EXN_ADDR | REF.HOST_ADDR | REF.EXTERN ref
 // Encoding: 0 is null; otherwise bits 56..63 hold the kind, bit 55 marks an externalized
-// reference (extern.convert_any; any.convert_extern clears it), bits 0..31 the address or the
-// i31 payload. The script's (ref.extern n) is externalized (ref.host n).
+// reference (extern.convert_any; any.convert_extern clears it), bit 54 a shared i31
+// (shared-everything-threads: ref.i31_shared; other references are shared iff their type is),
+// bits 0..31 the address or the i31 payload. The script's (ref.extern n) is externalized
+// (ref.host n).
 enum class RefKind : uint8_t { Null = 0, Func = 1, Struct = 2, Array = 3, I31 = 4, Exn = 5, Host = 6 };
 
 inline constexpr uint64_t kNullRef = 0;
 inline constexpr uint64_t kExternBit = uint64_t(1) << 55;
+inline constexpr uint64_t kSharedI31Bit = uint64_t(1) << 54;
 
 constexpr uint64_t make_ref(RefKind k, uint32_t payload) {
   return (uint64_t(k) << 56) | payload;
@@ -52,6 +55,9 @@ constexpr uint64_t internalize(uint64_t r) { return r & ~kExternBit; }
 
 // spec: Step_pure/ref.i31 — i31 payload is the low 31 bits; $wrap
 constexpr uint64_t make_i31(uint32_t v) { return make_ref(RefKind::I31, v & 0x7FFF'FFFFu); }
+// shared-everything-threads: Step_pure/ref.i31_shared
+constexpr uint64_t make_shared_i31(uint32_t v) { return make_i31(v) | kSharedI31Bit; }
+constexpr bool is_shared_i31(uint64_t r) { return (r & kSharedI31Bit) != 0; }
 constexpr uint32_t i31_get_u(uint64_t r) { return ref_payload(r) & 0x7FFF'FFFFu; }
 constexpr uint32_t i31_get_s(uint64_t r) {
   uint32_t v = i31_get_u(r);

@@ -103,15 +103,24 @@ struct MemArg {
   bool operator==(const MemArg&) const = default;
 };
 
+// shared-everything-threads: Imm::OrderGlobal, OrderTable, OrderType, OrderTypeField — the
+// memory ordering of an atomic access and its indices (a: global, table or type; b: field).
+struct OrderedImm {
+  Ordering order = Ordering::SeqCst;
+  uint32_t a = 0, b = 0;
+  bool operator==(const OrderedImm&) const = default;
+};
+
 using V128Bytes = std::array<uint8_t, 16>;  // Imm::V128 (little-endian), Imm::Shuffle (lanes)
 
 // The immediate of an instruction; which alternative is set follows info(op).imm:
 //   monostate: None, Fence          uint32_t: Label Func Type Local Global Table Memory Tag
 //   uint64_t: I32 I64 F32 F64 (bits)    Elem Data Lane (one index)
+//   OrderedImm: OrderGlobal OrderTable OrderType OrderTypeField
 using Immediate =
     std::variant<std::monostate, uint32_t, uint64_t, IndexPair, MemArg, V128Bytes, HeapType,
                  RefType, Box<BlockImm>, Box<TryImm>, Box<TryTableImm>, Box<BrTableImm>,
-                 Box<BrOnCastImm>, Box<std::vector<ValType>> /* SelectT */>;
+                 Box<BrOnCastImm>, Box<std::vector<ValType>> /* SelectT */, OrderedImm>;
 
 struct Instr {
   Opcode op = Opcode::Nop;
@@ -128,6 +137,7 @@ struct Instr {
   const V128Bytes& v128() const { return std::get<V128Bytes>(imm); }
   const HeapType& heap_type() const { return std::get<HeapType>(imm); }
   const RefType& ref_type() const { return std::get<RefType>(imm); }
+  const OrderedImm& ordered() const { return std::get<OrderedImm>(imm); }
   const BlockImm& block() const { return *std::get<Box<BlockImm>>(imm); }
   const TryImm& try_() const { return *std::get<Box<TryImm>>(imm); }
   const TryTableImm& try_table() const { return *std::get<Box<TryTableImm>>(imm); }
@@ -184,10 +194,11 @@ struct Elem {
   Expr offset;         // Active
   RefType type;
   std::vector<Expr> init;
+  bool shared = false;  // shared-everything-threads: elemtype ::= share reftype (flag bit 3)
   Span at;
   bool operator==(const Elem& o) const {
     return mode == o.mode && table == o.table && offset == o.offset && type == o.type &&
-           init == o.init;
+           init == o.init && shared == o.shared;
   }
 };
 
@@ -196,9 +207,11 @@ struct Data {
   MemIdx mem = 0;  // Active
   Expr offset;     // Active
   std::vector<uint8_t> init;
+  bool shared = false;  // shared-everything-threads: datatype ::= share (flag bit 3)
   Span at;
   bool operator==(const Data& o) const {
-    return mode == o.mode && mem == o.mem && offset == o.offset && init == o.init;
+    return mode == o.mode && mem == o.mem && offset == o.offset && init == o.init &&
+           shared == o.shared;
   }
 };
 

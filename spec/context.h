@@ -42,11 +42,18 @@ struct Context {
   std::vector<GlobalType> globals;
   std::vector<TypeId> tags;          // each a function deftype with empty results
   std::vector<RefType> elems;
+  std::vector<bool> elems_shared;    // shared-everything-threads: elemtype ::= share reftype
   uint32_t datas = 0;                // spec: datatype ::= OK
+  std::vector<bool> datas_shared;    // shared-everything-threads: datatype ::= share
   std::vector<LocalType> locals;
   std::optional<ResultType> return_;
   std::vector<bool> refs;            // spec: C.refs, as a set of function indices
   bool custom_descriptors = false;   // ValidateOptions::custom_descriptors (br_on_cast rule)
+  // shared-everything-threads: ValidateOptions::shared_everything, and whether the code being
+  // checked must validate as shared (a shared function's body, a shared global's initialiser):
+  // then every global, table, memory, function, tag, segment and type it names is shared.
+  bool shared_everything = false;
+  bool shared_code = false;
 
   // Module Linking (spec/valid_linking.cpp). types[x] == kLinkTypeId for a module or instance
   // type, spelled out in link_types[x].
@@ -80,26 +87,44 @@ inline TypeId type_(const Context& c, uint32_t x, Span at) {
     invalid(at, cat("type ", x, " is a module or instance type, not a core type"));
   return t;
 }
+// shared-everything-threads: in shared code, only shared things may be named.
+inline void require_shared(const Context& c, bool shared, Span at, std::string_view what) {
+  if (c.shared_code && !shared) invalid(at, cat("shared functions cannot access unshared ", what));
+}
+
 inline TypeId func(const Context& c, uint32_t x, Span at) {
-  return lookup(c.funcs, x, at, "function");
+  TypeId t = lookup(c.funcs, x, at, "function");
+  require_shared(c, c.s().expand(t).shared, at, "functions");
+  return t;
 }
 inline const TableType& table(const Context& c, uint32_t x, Span at) {
-  return lookup(c.tables, x, at, "table");
+  const TableType& t = lookup(c.tables, x, at, "table");
+  require_shared(c, t.shared, at, "tables");
+  return t;
 }
 inline const MemType& memory(const Context& c, uint32_t x, Span at) {
-  return lookup(c.mems, x, at, "memory");
+  const MemType& t = lookup(c.mems, x, at, "memory");
+  require_shared(c, t.shared, at, "memories");
+  return t;
 }
 inline const GlobalType& global(const Context& c, uint32_t x, Span at) {
-  return lookup(c.globals, x, at, "global");
+  const GlobalType& t = lookup(c.globals, x, at, "global");
+  require_shared(c, t.shared, at, "globals");
+  return t;
 }
 inline TypeId tag(const Context& c, uint32_t x, Span at) {
-  return lookup(c.tags, x, at, "tag");
+  TypeId t = lookup(c.tags, x, at, "tag");
+  require_shared(c, c.s().expand(t).shared, at, "tags");
+  return t;
 }
 inline const RefType& elem(const Context& c, uint32_t x, Span at) {
-  return lookup(c.elems, x, at, "elem segment");
+  const RefType& t = lookup(c.elems, x, at, "elem segment");
+  require_shared(c, x < c.elems_shared.size() && c.elems_shared[x], at, "element segments");
+  return t;
 }
 inline void data(const Context& c, uint32_t x, Span at) {
   if (x >= c.datas) invalid(at, cat("unknown data segment ", x));
+  require_shared(c, x < c.datas_shared.size() && c.datas_shared[x], at, "data segments");
 }
 inline const LocalType& local(const Context& c, uint32_t x, Span at) {
   return lookup(c.locals, x, at, "local");
@@ -126,6 +151,10 @@ TypeId valid_tagtype(const Context& c, TypeIdx x, Span at);
 ExternType valid_externtype(const Context& c, const ExternType& xt, Span at);
 // spec: Type_ok, Rectype_ok, Subtype_ok — appends the group's TypeIds to c.types.
 void valid_rectype(Context& c, const RecType& rt, Span at);
+
+// shared-everything-threads: whether a (canonical) value type is valid as shared — numbers and
+// vectors always, references when their heap type is shared.
+bool shared_valtype(const Context& c, const ValType& t);
 
 // Text of a canonical type for messages.
 std::string type_text(const ResultType& ts);

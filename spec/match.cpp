@@ -46,18 +46,23 @@ bool match_deftype(const TypeStore& store, TypeId a, TypeId b) {
   return a == b;
 }
 
-// spec: Heaptype_sub
+bool heap_shared(const TypeStore& store, const HeapType& h) {
+  return h.kind == HeapKind::Index ? store.expand(h.index).shared : h.shared;
+}
+
+// spec: Heaptype_sub (+ shared-everything-threads: shared and unshared types never match)
 bool match_heaptype(const TypeStore& store, const HeapType& a, const HeapType& b) {
   if (a.kind == HeapKind::Bot) return true;
+  if (!a.bot_share && heap_shared(store, a) != heap_shared(store, b)) return false;
   if (b.exact) {  // custom-descriptors: only the same exact type and the bottom types match
-    if (a.kind != HeapKind::Index) return a.kind == bot_heaptype(store, b);
+    if (a.kind != HeapKind::Index) return a.kind == bot_heaptype(store, b).kind;
     return a.exact && a.index == b.index;
   }
   if (a.kind == HeapKind::Index && b.kind == HeapKind::Index)
     return match_deftype(store, a.index, b.index);
   if (a.kind == HeapKind::Index)
     return match_abstract(abstract_of(store.expand(a.index).kind), b.kind);
-  if (b.kind == HeapKind::Index) return a.kind == bot_heaptype(store, b);
+  if (b.kind == HeapKind::Index) return a.kind == bot_heaptype(store, b).kind;
   return match_abstract(a.kind, b.kind);
 }
 
@@ -99,8 +104,9 @@ bool match_functype(const TypeStore& store, const FuncType& a, const FuncType& b
 }
 
 // spec: Comptype_sub/struct, Comptype_sub/array, Comptype_sub/func
+// (+ shared-everything-threads: sharedness must agree)
 bool match_comptype(const TypeStore& store, const CompType& a, const CompType& b) {
-  if (a.kind != b.kind) return false;
+  if (a.kind != b.kind || a.shared != b.shared) return false;
   switch (a.kind) {
     case CompKind::Func: return match_functype(store, a.func, b.func);
     case CompKind::Array: return match_fieldtype(store, a.array.field, b.array.field);
@@ -123,9 +129,9 @@ bool match_limits(const Limits& a, const Limits& b) {
   return a.max && *a.max <= *b.max;
 }
 
-// spec: Tabletype_sub — element types must be equivalent
+// spec: Tabletype_sub — element types must be equivalent (+ sharedness must agree)
 bool match_tabletype(const TypeStore& store, const TableType& a, const TableType& b) {
-  return a.addr == b.addr && match_limits(a.limits, b.limits) &&
+  return a.addr == b.addr && a.shared == b.shared && match_limits(a.limits, b.limits) &&
          match_reftype(store, a.elem, b.elem) && match_reftype(store, b.elem, a.elem);
 }
 
@@ -137,8 +143,9 @@ bool match_memtype(const MemType& a, const MemType& b) {
 }
 
 // spec: Globaltype_sub — immutable globals are covariant, mutable ones invariant
+// (+ shared-everything-threads: sharedness must agree)
 bool match_globaltype(const TypeStore& store, const GlobalType& a, const GlobalType& b) {
-  if (a.mut != b.mut || !match_valtype(store, a.type, b.type)) return false;
+  if (a.mut != b.mut || a.shared != b.shared || !match_valtype(store, a.type, b.type)) return false;
   return a.mut == Mut::Const || match_valtype(store, b.type, a.type);
 }
 
@@ -161,30 +168,34 @@ bool match_externtype(const TypeStore& store, const ExternType& a, const ExternT
   }
 }
 
-// spec: $top_heaptype
-HeapKind top_heaptype(const TypeStore& store, const HeapType& h) {
+// spec: $top_heaptype (shared-everything-threads: of the same sharedness)
+HeapType top_heaptype(const TypeStore& store, const HeapType& h) {
+  HeapKind top = HeapKind::Bot;
   switch (h.kind) {
     case HeapKind::Any: case HeapKind::None: case HeapKind::Eq: case HeapKind::I31:
-    case HeapKind::Struct: case HeapKind::Array: return HeapKind::Any;
-    case HeapKind::Func: case HeapKind::NoFunc: return HeapKind::Func;
-    case HeapKind::Exn: case HeapKind::NoExn: return HeapKind::Exn;
-    case HeapKind::Extern: case HeapKind::NoExtern: return HeapKind::Extern;
+    case HeapKind::Struct: case HeapKind::Array: top = HeapKind::Any; break;
+    case HeapKind::Func: case HeapKind::NoFunc: top = HeapKind::Func; break;
+    case HeapKind::Exn: case HeapKind::NoExn: top = HeapKind::Exn; break;
+    case HeapKind::Extern: case HeapKind::NoExtern: top = HeapKind::Extern; break;
     case HeapKind::Index:
-      return store.expand(h.index).kind == CompKind::Func ? HeapKind::Func : HeapKind::Any;
+      top = store.expand(h.index).kind == CompKind::Func ? HeapKind::Func : HeapKind::Any;
+      break;
     case HeapKind::Bot: break;
   }
-  return HeapKind::Bot;
+  return HeapType{top, false, 0, top != HeapKind::Bot && heap_shared(store, h)};
 }
 
-// spec: $bot_heaptype
-HeapKind bot_heaptype(const TypeStore& store, const HeapType& h) {
-  switch (top_heaptype(store, h)) {
-    case HeapKind::Any: return HeapKind::None;
-    case HeapKind::Func: return HeapKind::NoFunc;
-    case HeapKind::Exn: return HeapKind::NoExn;
-    case HeapKind::Extern: return HeapKind::NoExtern;
-    default: return HeapKind::Bot;
+// spec: $bot_heaptype (shared-everything-threads: of the same sharedness)
+HeapType bot_heaptype(const TypeStore& store, const HeapType& h) {
+  HeapType top = top_heaptype(store, h);
+  switch (top.kind) {
+    case HeapKind::Any: top.kind = HeapKind::None; break;
+    case HeapKind::Func: top.kind = HeapKind::NoFunc; break;
+    case HeapKind::Exn: top.kind = HeapKind::NoExn; break;
+    case HeapKind::Extern: top.kind = HeapKind::NoExtern; break;
+    default: top.kind = HeapKind::Bot; break;
   }
+  return top;
 }
 
 // spec: $diffrt

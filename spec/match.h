@@ -36,9 +36,11 @@ bool match_tagtype(const TypeStore& store, TypeId a, TypeId b);
 bool match_externtype(const TypeStore& store, const ExternType& a, const ExternType& b);
 
 // spec: $top_heaptype / $bot_heaptype — the top (any, func, exn, extern) and bottom (none,
-// nofunc, noexn, noextern) of the hierarchy that a heap type belongs to.
-HeapKind top_heaptype(const TypeStore& store, const HeapType& h);
-HeapKind bot_heaptype(const TypeStore& store, const HeapType& h);
+// nofunc, noexn, noextern) of the hierarchy that a heap type belongs to, shared or not.
+HeapType top_heaptype(const TypeStore& store, const HeapType& h);
+HeapType bot_heaptype(const TypeStore& store, const HeapType& h);
+// shared-everything-threads: whether a heap type is shared (a concrete type: its comptype's).
+bool heap_shared(const TypeStore& store, const HeapType& h);
 
 // spec: $diffrt(rt1, rt2) — rt1 without the values of rt2 (used by br_on_cast*).
 RefType diff_reftype(const RefType& rt1, const RefType& rt2);

@@ -61,6 +61,11 @@ enum class Imm : uint8_t {
   Shuffle,       // 16 lane indices                              i8x16.shuffle
   Lane,          // laneidx
   Fence,         // a reserved 0x00 byte                         atomic.fence
+  // shared-everything-threads: a u8 memory ordering, then the indices (OrderedImm)
+  OrderGlobal,     // ordering globalidx                         global.atomic.*
+  OrderTable,      // ordering tableidx                          table.atomic.*
+  OrderType,       // ordering typeidx                           array.atomic.*
+  OrderTypeField,  // ordering typeidx fieldidx                  struct.atomic.*
 };
 
 struct OpInfo {
@@ -80,6 +85,21 @@ inline constexpr std::array<OpInfo, kOpcodeCount> kOpInfo = {{
 }};
 
 constexpr const OpInfo& info(Opcode op) { return kOpInfo[size_t(op)]; }
+
+// shared-everything-threads: the memory ordering of an atomic access to a global, table, struct
+// or array. Binary: a u8, the low nibble the read's ordering, the high nibble the write's (0 for
+// a plain read or write; equal to the low one for a read-modify-write).
+enum class Ordering : uint8_t { SeqCst = 0, AcqRel = 1 };
+constexpr bool is_rmw(Opcode op) { return info(op).text.find(".rmw.") != std::string_view::npos; }
+constexpr uint8_t ordering_byte(Opcode op, Ordering o) {
+  uint8_t b = uint8_t(o);
+  return is_rmw(op) ? uint8_t(b | (b << 4)) : b;
+}
+constexpr std::optional<Ordering> ordering_of(Opcode op, uint8_t b) {
+  for (Ordering o : {Ordering::SeqCst, Ordering::AcqRel})
+    if (b == ordering_byte(op, o)) return o;
+  return std::nullopt;
+}
 
 // The opcode with this encoding, if any (binary decoder).
 std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code);

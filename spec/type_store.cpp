@@ -16,6 +16,7 @@ class KeyWriter {
   void heap(const HeapType& h) {
     byte(uint8_t(h.kind));
     byte(h.exact);
+    byte(h.shared);
     if (h.kind == HeapKind::Index) u32(h.index);
   }
   void val(const ValType& t) {
@@ -35,6 +36,7 @@ class KeyWriter {
   }
   void comp(const CompType& c) {
     byte(uint8_t(c.kind));
+    byte(c.shared);
     switch (c.kind) {
       case CompKind::Func:
         results(c.func.params);

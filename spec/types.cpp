@@ -40,12 +40,13 @@ const char* abstract_name(HeapKind k) {
 
 std::string to_string(const HeapType& t) {
   std::string s = t.kind == HeapKind::Index ? std::to_string(t.index) : abstract_name(t.kind);
+  if (t.shared) s = "(shared " + s + ")";
   return t.exact ? "(exact " + s + ")" : s;
 }
 
 std::string to_string(const RefType& t) {
   // The abbreviations funcref, externref, ... for nullable abstract types.
-  if (t.nullable && !t.heap.exact && t.heap.kind != HeapKind::Index &&
+  if (t.nullable && !t.heap.exact && !t.heap.shared && t.heap.kind != HeapKind::Index &&
       t.heap.kind != HeapKind::Bot) {
     switch (t.heap.kind) {
       case HeapKind::NoFunc: return "nullfuncref";

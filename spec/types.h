@@ -36,6 +36,12 @@ struct HeapType {
   HeapKind kind = HeapKind::Func;
   bool exact = false;    // custom-descriptors: (exact $t)
   TypeIdx index = 0;     // when kind == Index
+  // shared-everything-threads: (shared any). Abstract kinds only: a concrete type's
+  // sharedness is its composite type's (CompType::shared).
+  bool shared = false;
+  // Validation only: the proposal's bottom sharedness (bot-share), a subtype of both; what
+  // any.convert_extern and extern.convert_any push for an operand of the unreachable stack.
+  bool bot_share = false;
   bool operator==(const HeapType&) const = default;
 };
 
@@ -66,8 +72,8 @@ struct ValType {
   static constexpr ValType i8() { return {ValKind::I8, {}}; }
   static constexpr ValType i16() { return {ValKind::I16, {}}; }
   static constexpr ValType ref_of(RefType r) { return {ValKind::Ref, r}; }
-  static constexpr ValType ref_of(bool nullable, HeapKind k) {
-    return {ValKind::Ref, {nullable, {k, false, 0}}};
+  static constexpr ValType ref_of(bool nullable, HeapKind k, bool shared = false) {
+    return {ValKind::Ref, {nullable, {k, false, 0, shared}}};
   }
   static constexpr ValType funcref() { return ref_of(true, HeapKind::Func); }
   static constexpr ValType externref() { return ref_of(true, HeapKind::Extern); }
@@ -107,6 +113,7 @@ struct CompType {
   FuncType func;      // kind == Func
   StructType struct_; // kind == Struct
   ArrayType array;    // kind == Array
+  bool shared = false;  // shared-everything-threads: sharecomptype ::= share comptype
   bool operator==(const CompType&) const = default;
 };
 
@@ -142,6 +149,7 @@ struct TableType {
   AddrType addr = AddrType::I32;
   Limits limits;
   RefType elem;
+  bool shared = false;  // shared-everything-threads: tabletype ::= share addrtype limits reftype
   bool operator==(const TableType&) const = default;
 };
 
@@ -156,6 +164,7 @@ struct MemType {
 struct GlobalType {
   ValType type;
   Mut mut = Mut::Const;
+  bool shared = false;  // shared-everything-threads: globaltype ::= share mut valtype
   bool operator==(const GlobalType&) const = default;
 };
 

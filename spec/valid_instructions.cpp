@@ -212,7 +212,8 @@ void InstrValidator::check_instr(const Instr& e) {
     case RefCastDescEq: ref_cast_desc_eq(e, false); return;
     case RefCastDescEqNull: ref_cast_desc_eq(e, true); return;
     case RefGetDesc: ref_get_desc(e); return;
-    case RefI31: ref_i31(); return;
+    case RefI31: ref_i31(false); return;
+    case RefI31Shared: require_shared_everything(e.op), ref_i31(true); return;
     case I31GetS: case I31GetU: i31_get(); return;
     case StructNew: struct_new(e, false, false); return;
     case StructNewDefault: struct_new(e, true, false); return;
@@ -236,7 +237,10 @@ void InstrValidator::check_instr(const Instr& e) {
     case ArrayInitElem: array_init_elem(e); return;
     case AnyConvertExtern: extern_convert(true); return;
     case ExternConvertAny: extern_convert(false); return;
-    default: plain(e); return;
+    default:
+      if (info(e.op).imm >= Imm::OrderGlobal) return atomic_access(e);
+      plain(e);
+      return;
   }
 }
 
@@ -248,7 +252,7 @@ bool is_constant(const Context& c, const Instr& e) {
   switch (e.op) {
     case I32Const: case I64Const: case F32Const: case F64Const: case V128Const:
     case I32Add: case I32Sub: case I32Mul: case I64Add: case I64Sub: case I64Mul:
-    case RefNull: case RefFunc: case RefI31:
+    case RefNull: case RefFunc: case RefI31: case RefI31Shared:
     case StructNew: case StructNewDefault: case StructNewDesc: case StructNewDefaultDesc:
     case ArrayNew: case ArrayNewDefault:
     case ArrayNewFixed: case AnyConvertExtern: case ExternConvertAny:

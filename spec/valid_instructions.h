@@ -42,8 +42,15 @@ class InstrValidator {
   void check_expr(const Expr& body, const ResultType& results, Span at);
 
   // ---- The appendix's primitives ----
-  void push_val(const ValType& t) { vals_.push_back(t); }
-  void push_vals(std::span<const ValType> ts) { vals_.insert(vals_.end(), ts.begin(), ts.end()); }
+  void push_val(const ValType& t) {
+    if (c_.shared_code) require_shared_type(t);
+    vals_.push_back(t);
+  }
+  void push_vals(std::span<const ValType> ts) {
+    for (const ValType& t : ts) push_val(t);
+  }
+  // shared-everything-threads: in shared code every operand type is valid as shared.
+  void require_shared_type(const ValType& t) const;
   ValType pop_val();                       // any value (Bot under an unreachable frame)
   ValType pop_val(const ValType& expect);  // a value matching expect; returns the actual type
   void pop_vals(std::span<const ValType> ts);
@@ -123,8 +130,11 @@ class InstrValidator {
   void ref_eq();
   void ref_test(const Instr& e, bool nullable);
   void ref_cast(const Instr& e, bool nullable);
-  void ref_i31();
+  void ref_i31(bool shared);
   void i31_get();
+  // shared-everything-threads: the sharedness of the reference `depth` below the stack's top,
+  // if it has one (not for the unreachable stack's bottom, or the bottom sharedness).
+  std::optional<bool> peek_shared(size_t depth) const;
   RefType pop_ref();
   // custom-descriptors
   void ref_get_desc(const Instr& e);
@@ -147,6 +157,10 @@ class InstrValidator {
   void array_init_data(const Instr& e);
   void array_init_elem(const Instr& e);
   void extern_convert(bool to_any);
+
+  // ---- valid_instructions_shared.cpp (shared-everything-threads) ----
+  void atomic_access(const Instr& e);  // global/table/struct/array.atomic.*
+  void require_shared_everything(Opcode op) const;
 
   // ---- valid_instructions_numeric.cpp ----
   void plain(const Instr& e);  // every instruction with a fixed stack signature in the table

@@ -121,9 +121,9 @@ void InstrValidator::array_set(const Instr& e) {
                                 unpack(ft.type)});
 }
 
-// spec: Instr_ok/array.len
+// spec: Instr_ok/array.len (+ shared-everything-threads: of a shared or an unshared array)
 void InstrValidator::array_len() {
-  pop_val(ValType::ref_of(true, HeapKind::Array));
+  pop_val(ValType::ref_of(true, HeapKind::Array, peek_shared(0).value_or(false)));
   push_val(kI32);
 }
 
@@ -169,16 +169,22 @@ void InstrValidator::array_init_elem(const Instr& e) {
 }
 
 // spec: Instr_ok/any.convert_extern, Instr_ok/extern.convert_any — nullability is preserved
+// (+ shared-everything-threads: so is sharedness; of the unreachable stack's bottom operand,
+// the result has the bottom sharedness)
 void InstrValidator::extern_convert(bool to_any) {
   HeapKind from = to_any ? HeapKind::Extern : HeapKind::Any;
   HeapKind to = to_any ? HeapKind::Any : HeapKind::Extern;
   RefType rt = pop_ref();
-  ValType expect = ValType::ref_of(true, from);
+  bool bot = rt.heap.kind == HeapKind::Bot || rt.heap.bot_share;
+  bool shared = !bot && heap_shared(c_.s(), rt.heap);
+  ValType expect = ValType::ref_of(true, from, shared);
   if (!match_valtype(c_.s(), ValType::ref_of(rt), expect)) {
     ValType actual = ValType::ref_of(rt);
     mismatch("instruction", std::span(&expect, 1), std::span(&actual, 1));
   }
-  push_val(ValType::ref_of(rt.nullable, to));
+  ValType result = ValType::ref_of(rt.nullable, to, shared);
+  result.ref.heap.bot_share = bot;
+  push_val(result);
 }
 
 }  // namespace wasm::valid

@@ -54,9 +54,11 @@ void InstrValidator::ref_as_non_null() {
   push_val(ValType::ref_of(RefType{false, rt.heap}));
 }
 
-// spec: Instr_ok/ref.eq
+// spec: Instr_ok/ref.eq (+ shared-everything-threads: both operands (shared eq), or both eq)
 void InstrValidator::ref_eq() {
-  ValType eqref = ValType::ref_of(true, HeapKind::Eq);
+  std::optional<bool> shared = peek_shared(0);
+  if (!shared) shared = peek_shared(1);
+  ValType eqref = ValType::ref_of(true, HeapKind::Eq, shared.value_or(false));
   pop_vals(std::vector<ValType>{eqref, eqref});
   push_val(ValType::i32());
 }
@@ -64,27 +66,36 @@ void InstrValidator::ref_eq() {
 // spec: Instr_ok/ref.test — rt' is the top of rt's hierarchy
 void InstrValidator::ref_test(const Instr& e, bool nullable) {
   RefType rt = canon(c_, cast_type(e, nullable), at_);
-  pop_val(ValType::ref_of(true, top_heaptype(c_.s(), rt.heap)));
+  pop_val(ValType::ref_of(RefType{true, top_heaptype(c_.s(), rt.heap)}));
   push_val(ValType::i32());
 }
 
 // spec: Instr_ok/ref.cast
 void InstrValidator::ref_cast(const Instr& e, bool nullable) {
   RefType rt = canon(c_, cast_type(e, nullable), at_);
-  pop_val(ValType::ref_of(true, top_heaptype(c_.s(), rt.heap)));
+  pop_val(ValType::ref_of(RefType{true, top_heaptype(c_.s(), rt.heap)}));
   push_val(ValType::ref_of(rt));
 }
 
-// spec: Instr_ok/ref.i31
-void InstrValidator::ref_i31() {
+// spec: Instr_ok/ref.i31 (+ shared-everything-threads: ref.i31_shared, of (ref (shared i31)))
+void InstrValidator::ref_i31(bool shared) {
   pop_val(ValType::i32());
-  push_val(ValType::ref_of(false, HeapKind::I31));
+  push_val(ValType::ref_of(false, HeapKind::I31, shared));
 }
 
-// spec: Instr_ok/i31.get
+// spec: Instr_ok/i31.get (+ shared-everything-threads: of a shared or an unshared i31)
 void InstrValidator::i31_get() {
-  pop_val(ValType::ref_of(true, HeapKind::I31));
+  pop_val(ValType::ref_of(true, HeapKind::I31, peek_shared(0).value_or(false)));
   push_val(ValType::i32());
+}
+
+std::optional<bool> InstrValidator::peek_shared(size_t depth) const {
+  const CtrlFrame& f = ctrls_.back();
+  if (vals_.size() - f.height <= depth) return std::nullopt;
+  const ValType& t = vals_[vals_.size() - 1 - depth];
+  if (!t.is_ref() || t.ref.heap.kind == HeapKind::Bot || t.ref.heap.bot_share)
+    return std::nullopt;
+  return heap_shared(c_.s(), t.ref.heap);
 }
 
 // custom-descriptors (valid.ml desc_cast_ref): the descriptor operand of a cast to rt is
@@ -123,7 +134,7 @@ void InstrValidator::ref_cast_desc_eq(const Instr& e, bool nullable) {
   RefType written = cast_type(e, nullable);
   RefType rt = canon(c_, written, at_);
   ValType desc = ValType::ref_of(desc_operand(written));
-  pop_vals(std::vector<ValType>{ValType::ref_of(true, top_heaptype(c_.s(), rt.heap)), desc});
+  pop_vals(std::vector<ValType>{ValType::ref_of(RefType{true, top_heaptype(c_.s(), rt.heap)}), desc});
   push_val(ValType::ref_of(rt));
 }
 

@@ -52,10 +52,13 @@ std::vector<bool> declared_refs(const Module& m, size_t funcs) {
   return refs;
 }
 
-// spec: Expr_ok_const — only constant instructions, and the expression has type t.
-void check_const(Context& c, const Expr& expr, const ValType& t, Span at) {
+// spec: Expr_ok_const — only constant instructions, and the expression has type t
+// (+ shared-everything-threads: the initialiser of something shared validates as shared).
+void check_const(Context& c, const Expr& expr, const ValType& t, Span at, bool shared = false) {
   for (const Instr& e : expr) require(is_constant(c, e), e.at, "constant expression required");
+  c.shared_code = shared;
   InstrValidator(c).check_expr(expr, {t}, at);
+  c.shared_code = false;
 }
 
 ValType addr_val(AddrType at) { return at == AddrType::I32 ? ValType::i32() : ValType::i64(); }
@@ -82,7 +85,7 @@ void valid_func_type(Context& c, const Func& f) {
 void valid_table(Context& c, const Table& t) {
   TableType tt = valid_tabletype(c, t.type, t.at);
   if (t.init)
-    check_const(c, *t.init, ValType::ref_of(tt.elem), t.at);
+    check_const(c, *t.init, ValType::ref_of(tt.elem), t.at, tt.shared);
   else
     require(tt.elem.nullable, t.at,
             cat("type mismatch: table without initializer requires a nullable element type, "
@@ -94,23 +97,34 @@ void valid_table(Context& c, const Table& t) {
 // spec: Global_ok
 void valid_global(Context& c, const Global& g) {
   GlobalType gt = valid_globaltype(c, g.type, g.at);
-  check_const(c, g.init, gt.type, g.at);
+  check_const(c, g.init, gt.type, g.at, gt.shared);
   c.globals.push_back(gt);
 }
 
 // spec: Data_ok, Datamode_ok
 void valid_data(Context& c, const Data& d) {
+  require(!d.shared || c.shared_everything, d.at,
+          "shared data segments require the shared-everything-threads proposal");
   if (d.mode == SegmentMode::Active) {
     const MemType& mt = memory(c, d.mem, d.at);
     check_const(c, d.offset, addr_val(mt.addr), d.at);
   }
   ++c.datas;
+  c.datas_shared.push_back(d.shared);
 }
 
-// spec: Elem_ok, Elemmode_ok
+// spec: Elem_ok, Elemmode_ok (+ shared-everything-threads: a shared segment has a shared
+// element type; the elements of a segment of a shared type validate as shared)
 void valid_elem(Context& c, const Elem& el) {
   RefType rt = canon(c, el.type, el.at);
-  for (const Expr& expr : el.init) check_const(c, expr, ValType::ref_of(rt), el.at);
+  bool shared_type = shared_valtype(c, ValType::ref_of(rt));
+  if (el.shared) {
+    require(c.shared_everything, el.at,
+            "shared element segments require the shared-everything-threads proposal");
+    require(shared_type, el.at, "shared element segments must have a shared element type");
+  }
+  for (const Expr& expr : el.init)
+    check_const(c, expr, ValType::ref_of(rt), el.at, shared_type && c.shared_everything);
   if (el.mode == SegmentMode::Active) {
     const TableType& tt = table(c, el.table, el.at);
     require(match_reftype(c.s(), rt, tt.elem), el.at,
@@ -119,17 +133,24 @@ void valid_elem(Context& c, const Elem& el) {
     check_const(c, el.offset, addr_val(tt.addr), el.at);
   }
   c.elems.push_back(rt);
+  c.elems_shared.push_back(el.shared);
 }
 
-// spec: Func_ok, Local_ok — parameters are set, other locals set iff defaultable.
+// spec: Func_ok, Local_ok — parameters are set, other locals set iff defaultable
+// (+ shared-everything-threads: a function of a shared type validates as shared, its locals
+// valid as shared).
 void valid_func_body(Context& c, const Func& f) {
   const FuncType& ft = func_type(c, f.type, f.at);
+  bool shared = c.s().expand(type_(c, f.type, f.at)).shared;
   c.locals.clear();
   for (const ValType& t : ft.params) c.locals.push_back(LocalType{true, t});
   for (const ValType& t : f.locals) {
     ValType lt = canon(c, t, f.at);
+    require(!shared || shared_valtype(c, lt), f.at,
+            cat("shared functions cannot have locals of unshared type ", to_string(lt)));
     c.locals.push_back(LocalType{defaultable(lt), lt});
   }
+  c.shared_code = shared;
   c.return_ = ft.results;
   if (c.record != nullptr) {
     StackTypes::Body& b = c.record->bodies[&f.body];
@@ -137,6 +158,7 @@ void valid_func_body(Context& c, const Func& f) {
     b.results = ft.results;
   }
   InstrValidator(c).check_expr(f.body, ft.results, f.at);
+  c.shared_code = false;
   c.locals.clear();
   c.return_.reset();
 }
@@ -191,6 +213,7 @@ ValidatedModule valid_module(const Module& m, TypeStore& store, const ValidateOp
   c.store = &store;
   c.module_linking = options.module_linking;
   c.custom_descriptors = options.custom_descriptors;
+  c.shared_everything = options.shared_everything;
   c.parent = parent;
   auto recorded = options.record_stack_types ? std::make_shared<StackTypes>() : nullptr;
   c.record = recorded.get();

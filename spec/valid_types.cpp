@@ -11,18 +11,21 @@ namespace wasm::valid {
 const FuncType& func_type(const Context& c, uint32_t x, Span at) {
   const CompType& ct = c.s().expand(type_(c, x, at));
   if (ct.kind != CompKind::Func) invalid(at, cat("non-function type ", x));
+  require_shared(c, ct.shared, at, "functions");
   return ct.func;
 }
 
 const StructType& struct_type(const Context& c, uint32_t x, Span at) {
   const CompType& ct = c.s().expand(type_(c, x, at));
   if (ct.kind != CompKind::Struct) invalid(at, cat("non-structure type ", x));
+  require_shared(c, ct.shared, at, "structs");
   return ct.struct_;
 }
 
 const ArrayType& array_type(const Context& c, uint32_t x, Span at) {
   const CompType& ct = c.s().expand(type_(c, x, at));
   if (ct.kind != CompKind::Array) invalid(at, cat("non-array type ", x));
+  require_shared(c, ct.shared, at, "arrays");
   return ct.array;
 }
 
@@ -30,7 +33,14 @@ const ArrayType& array_type(const Context& c, uint32_t x, Span at) {
 
 HeapType canon(const Context& c, HeapType h, Span at) {
   if (h.kind == HeapKind::Index) h.index = type_(c, h.index, at);
+  if (h.shared && !c.shared_everything)
+    invalid(at, "shared heap types require the shared-everything-threads proposal");
   return h;
+}
+
+bool shared_valtype(const Context& c, const ValType& t) {
+  return t.kind != ValKind::Ref || heap_shared(c.s(), t.ref.heap) ||
+         t.ref.heap.kind == HeapKind::Bot;
 }
 
 RefType canon(const Context& c, RefType t, Span at) {
@@ -168,6 +178,19 @@ void valid_subtype_super(const Context& c, const SubType& st, TypeId id, uint32_
           cat("sub type ", self, " does not match super type ", super_idx));
 }
 
+// shared-everything-threads: Comptype_ok(shared) — a shared composite type contains only types
+// valid as shared. Checked on the interned (unrolled) form, so the group's own types count too.
+void valid_shared_comptype(const Context& c, const CompType& ct, Span at) {
+  if (!ct.shared) return;
+  require(c.shared_everything, at, "shared types require the shared-everything-threads proposal");
+  bool ok = true;
+  for (const ValType& t : ct.func.params) ok &= shared_valtype(c, t);
+  for (const ValType& t : ct.func.results) ok &= shared_valtype(c, t);
+  for (const FieldType& f : ct.struct_.fields) ok &= shared_valtype(c, f.type);
+  if (ct.kind == CompKind::Array) ok &= shared_valtype(c, ct.array.field.type);
+  require(ok, at, "shared composite type must contain shared types");
+}
+
 }  // namespace
 
 void valid_rectype(Context& c, const RecType& rt, Span at) {
@@ -181,6 +204,7 @@ void valid_rectype(Context& c, const RecType& rt, Span at) {
   TypeId first = c.store->intern(rolled);
   for (uint32_t i = 0; i < n; ++i) c.types.push_back(first + i);
   for (const SubType& st : rt.subtypes) valid_desctype(st, at);
+  for (uint32_t i = 0; i < n; ++i) valid_shared_comptype(c, c.s().expand(first + i), at);
   for (uint32_t i = 0; i < n; ++i)
     if (!rt.subtypes[i].supers.empty())
       valid_subtype_super(c, rt.subtypes[i], first + i, x + i, at);
@@ -214,10 +238,16 @@ MemType valid_memtype(const Context&, const MemType& mt, Span at) {
   return mt;
 }
 
-// spec: Tabletype_ok
+// spec: Tabletype_ok (+ shared-everything-threads: a shared table's element type is shared)
 TableType valid_tabletype(const Context& c, const TableType& tt, Span at) {
   TableType out = tt;
   out.elem = canon(c, tt.elem, at);
+  if (tt.shared) {
+    require(c.shared_everything, at,
+            "shared tables require the shared-everything-threads proposal");
+    require(shared_valtype(c, ValType::ref_of(out.elem)), at,
+            "shared tables must have a shared element type");
+  }
   if (tt.addr == AddrType::I32)
     valid_limits(tt.limits, 0xFFFF'FFFFu, at, "table size must be at most 2^32-1");
   else
@@ -226,9 +256,16 @@ TableType valid_tabletype(const Context& c, const TableType& tt, Span at) {
   return out;
 }
 
-// spec: Globaltype_ok
+// spec: Globaltype_ok (+ shared-everything-threads: a shared global's value type is shared)
 GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at) {
-  return GlobalType{canon(c, gt.type, at), gt.mut};
+  GlobalType out = gt;
+  out.type = canon(c, gt.type, at);
+  if (gt.shared) {
+    require(c.shared_everything, at,
+            "shared globals require the shared-everything-threads proposal");
+    require(shared_valtype(c, out.type), at, "shared globals must have a shared value type");
+  }
+  return out;
 }
 
 // spec: Tagtype_ok — a function type without results

@@ -59,6 +59,9 @@ struct ValidateOptions {
   // proposal's other rules (descriptors, exact types) never change a 3.0 module's verdict and
   // are always on.
   bool custom_descriptors = false;
+  // shared-everything-threads: `shared` types, tables, globals and segments, shared functions
+  // and the atomic accesses to globals, tables, structs and arrays. Without it they are invalid.
+  bool shared_everything = false;
   // Checking mode (interpreter/check_typing.h): also record ValidatedModule::stack_types.
   bool record_stack_types = false;
 };

@@ -284,6 +284,29 @@ Immediate ModuleParser::immediates(Opcode& op, Span at) {
       if (!v || *v > 255) p.error(t.at, "i8 constant out of range");
       return *v;
     }
+    case Imm::OrderGlobal:
+    case Imm::OrderTable:
+    case Imm::OrderType:
+    case Imm::OrderTypeField: {
+      // shared-everything-threads: ordering? then the indices; seq_cst when absent.
+      OrderedImm x;
+      if (p.is_keyword("acq_rel") || p.is_keyword("acqrel")) x.order = Ordering::AcqRel;
+      if (x.order == Ordering::AcqRel || p.is_keyword("seq_cst") || p.is_keyword("seqcst"))
+        p.next();
+      switch (info(op).imm) {
+        case Imm::OrderGlobal:
+          x.a = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Global)
+                                        : index(globals, "global");
+          break;
+        case Imm::OrderTable: x.a = opt_index(tables, ExternKind::Table, "table"); break;
+        case Imm::OrderType: x.a = index(types, "type"); break;
+        default:
+          x.a = index(types, "type");
+          x.b = field_index(x.a);
+          break;
+      }
+      return x;
+    }
     case Imm::Block:
     case Imm::If:
     case Imm::Try:

@@ -110,6 +110,11 @@ constexpr std::string_view kGrammarKeywords[] = {
     "ref.exn",
     "shared",
     "unshared",
+    // shared-everything-threads: memory orderings (wasm-tools' and the Overview's spellings)
+    "seq_cst",
+    "acq_rel",
+    "seqcst",
+    "acqrel",
     "pagesize",
     "thread",
     "wait",

@@ -389,10 +389,15 @@ void ModuleParser::table_field(FieldInfo& f) {
   Table t;
   t.at = at;
   size_t save = p.pos();
+  // shared-everything-threads: `shared` may precede the abbreviation's reference type, but not
+  // an address type (the proposal's tests: `(table shared i64 reftype (elem ...))` is malformed).
+  bool shared = p.take_keyword("shared");
+  bool explicit_addr = p.is_keyword("i32") || p.is_keyword("i64");
   AddrType addr = addr_type();
-  if (!p.is_nat()) {
+  if (!p.is_nat() && !(shared && explicit_addr)) {
     // Abbreviation: an inline element segment sizes the table.
     t.type.addr = addr;
+    t.type.shared = shared;
     t.type.elem = ref_type();
     p.expect_lparen("elem");
     Elem e;
@@ -544,6 +549,8 @@ void ModuleParser::elem_list(Elem& e, bool allow_bare_indices) {
       e.init.push_back({std::move(r)});
     }
   };
+  // shared-everything-threads: `shared` before the list marks a shared segment.
+  e.shared = p.take_keyword("shared");
   if (p.take_keyword("func")) return func_items();
   if (at_val_type()) {
     e.type = ref_type();
@@ -608,6 +615,7 @@ void ModuleParser::data_field(FieldInfo&) {
     d.mode = SegmentMode::Active;
     d.offset = offset_expr();
   }
+  d.shared = p.take_keyword("shared");  // shared-everything-threads: datatype ::= share
   while (p.is(TokenKind::String)) {
     std::string s = p.string();
     d.init.insert(d.init.end(), s.begin(), s.end());

@@ -123,6 +123,7 @@ void ModulePrinter::elem(const Elem& e) {
   if (e.mode == SegmentMode::Active)
     s += " (table " + num(e.table) + ") (offset " + expr_inline(e.offset) + ")";
   if (e.mode == SegmentMode::Declarative) s += " declare";
+  if (e.shared) s += " shared";
   s += " " + to_string(e.type);
   for (const Expr& x : e.init) s += " (item " + expr_inline(x) + ")";
   line(s + ")");
@@ -133,6 +134,7 @@ void ModulePrinter::data(const Data& d) {
   std::string s = "(data";
   if (d.mode == SegmentMode::Active)
     s += " (memory " + num(d.mem) + ") (offset " + expr_inline(d.offset) + ")";
+  if (d.shared) s += " shared";
   line(s + " " + quote(std::string(d.init.begin(), d.init.end())) + ")");
 }
 

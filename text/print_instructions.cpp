@@ -126,6 +126,16 @@ std::string immediates_text(const Instr& i) {
     case Imm::F64: return " " + print_f64(i.bits());
     case Imm::V128: return v128_text(i.v128());
     case Imm::Shuffle: return shuffle_text(i.v128());
+    case Imm::OrderGlobal:
+    case Imm::OrderTable:
+    case Imm::OrderType:
+    case Imm::OrderTypeField: {
+      const OrderedImm& x = i.ordered();
+      std::string s = x.order == Ordering::AcqRel ? " acq_rel " : " seq_cst ";
+      s += num(x.a);
+      if (info(i.op).imm == Imm::OrderTypeField) s += " " + num(x.b);
+      return s;
+    }
   }
   return "";
 }

@@ -25,7 +25,13 @@ std::string fieldtype_text(const FieldType& f) {
 }
 
 // spec: comptype ::= (func (param t*) (result t*)) | (struct (field ft)*) | (array ft)
+// (+ shared-everything-threads: (shared comptype))
 std::string comptype_text(const CompType& c) {
+  if (c.shared) {
+    CompType plain = c;
+    plain.shared = false;
+    return "(shared " + comptype_text(plain) + ")";
+  }
   switch (c.kind) {
     case CompKind::Func: {
       std::string s = "(func";
@@ -80,7 +86,8 @@ std::string instance_type_text(const InstanceType& t, const std::string& indent)
 std::string valtype_text(const ValType& t) { return to_string(t); }
 
 std::string tabletype_text(const TableType& t) {
-  std::string s = t.addr == AddrType::I64 ? "i64 " : "";
+  std::string s = t.shared ? "shared " : "";
+  if (t.addr == AddrType::I64) s += "i64 ";
   return s + limits_text(t.limits) + " " + to_string(t.elem);
 }
 
@@ -94,6 +101,9 @@ std::string memtype_text(const MemType& t) {
 }
 
 std::string globaltype_text(const GlobalType& t) {
+  if (t.shared)  // shared-everything-threads: (shared mut? t)
+    return std::string(t.mut == Mut::Var ? "(shared mut " : "(shared ") + valtype_text(t.type) +
+           ")";
   return t.mut == Mut::Var ? "(mut " + valtype_text(t.type) + ")" : valtype_text(t.type);
 }
 

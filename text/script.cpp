@@ -236,6 +236,7 @@ ScriptValue ScriptParser::value(bool result) {
     static constexpr std::pair<std::string_view, HeapKind> kRefKinds[] = {
         {"ref", HeapKind::Any},           {"ref.any", HeapKind::Any},
         {"ref.eq", HeapKind::Eq},         {"ref.i31", HeapKind::I31},
+        {"ref.i31_shared", HeapKind::I31},  // shared-everything-threads
         {"ref.struct", HeapKind::Struct}, {"ref.array", HeapKind::Array},
         {"ref.func", HeapKind::Func},     {"ref.exn", HeapKind::Exn}};
     bool found = false;
@@ -244,6 +245,7 @@ ScriptValue ScriptParser::value(bool result) {
       p_.next();
       v.kind = ScriptValue::Kind::RefKind;
       v.heap.kind = kind;
+      v.heap.shared = w == "ref.i31_shared";
       found = true;
       break;
     }

@@ -51,14 +51,26 @@ bool ModuleParser::at_val_type() const {
   const Token& t = p.peek();
   return num_vec_type(t) ||
          find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), t) ||
-         p.is_lparen("ref");
+         p.is_lparen("ref") ||
+         (p.is_lparen("shared") &&
+          find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), p.peek(2)));
 }
 
-// spec: heaptype ::= absheaptype | typeidx   (custom-descriptors: (exact typeidx))
+// spec: heaptype ::= absheaptype | typeidx   (custom-descriptors: (exact typeidx);
+// shared-everything-threads: (shared absheaptype))
 HeapType ModuleParser::heap_type() {
   if (auto k = find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.peek())) {
     p.next();
     return {*k, false, 0};
+  }
+  if (p.is_lparen("shared") &&
+      find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.peek(2))) {
+    p.next();
+    p.next();
+    HeapType h{*find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.next()), false,
+               0, true};
+    p.expect_rparen();
+    return h;
   }
   if (p.take_lparen("exact")) {
     HeapType h{HeapKind::Index, true, index(types, "type")};
@@ -70,10 +82,21 @@ HeapType ModuleParser::heap_type() {
 }
 
 // spec: reftype ::= (ref null? heaptype) | abbreviations
+// (+ shared-everything-threads: (shared funcref) abbreviates (ref null (shared func)), ...)
 RefType ModuleParser::ref_type() {
   if (auto k = find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), p.peek())) {
     p.next();
     return {true, {*k, false, 0}};
+  }
+  if (p.is_lparen("shared") &&
+      find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), p.peek(2))) {
+    p.next();
+    p.next();
+    RefType r{true,
+              {*find_kind(std::begin(kRefAbbreviations), std::end(kRefAbbreviations), p.next()),
+               false, 0, true}};
+    p.expect_rparen();
+    return r;
   }
   p.expect_lparen("ref");
   RefType r;
@@ -110,7 +133,25 @@ FieldType ModuleParser::field_type() {
 }
 
 // spec: globaltype ::= valtype | (mut valtype)
+// (+ shared-everything-threads: (shared valtype) | (shared mut valtype); the form of wasm-tools
+// and of the proposal's tests; the Overview's (shared (mut valtype)) is accepted too)
 GlobalType ModuleParser::global_type() {
+  if (p.is_lparen("shared")) {  // (here never the reference type abbreviation)
+    p.next();
+    p.next();
+    GlobalType g;
+    g.shared = true;
+    if (p.take_keyword("mut")) {
+      g = {val_type(), Mut::Var, true};
+    } else if (p.take_lparen("mut")) {
+      g = {val_type(), Mut::Var, true};
+      p.expect_rparen();
+    } else {
+      g.type = val_type();
+    }
+    p.expect_rparen();
+    return g;
+  }
   if (p.take_lparen("mut")) {
     GlobalType g{val_type(), Mut::Var};
     p.expect_rparen();
@@ -248,6 +289,12 @@ void ModuleParser::sub_type(SubType& st, uint32_t x) {
     p.expect_rparen();
   }
   p.expect(TokenKind::LParen);
+  // shared-everything-threads: sharecomptype ::= (shared comptype) | comptype
+  bool shared = p.take_keyword("shared");
+  if (shared) {
+    st.comp.shared = true;
+    p.expect(TokenKind::LParen);
+  }
   if (p.take_keyword("func")) {
     st.comp.kind = CompKind::Func;
     InlineSig sig;
@@ -283,6 +330,7 @@ void ModuleParser::sub_type(SubType& st, uint32_t x) {
     p.unexpected();
   }
   p.expect_rparen();
+  if (shared) p.expect_rparen();
   if (explicit_sub) p.expect_rparen();
 }
 
@@ -301,9 +349,10 @@ Limits ModuleParser::limits(bool*) {
   return l;
 }
 
-// spec: tabletype ::= addrtype? limits reftype
+// spec: tabletype ::= addrtype? limits reftype (+ shared-everything-threads: shared first)
 TableType ModuleParser::table_type() {
   TableType t;
+  t.shared = p.take_keyword("shared");
   t.addr = addr_type();
   t.limits = limits();
   t.elem = ref_type();
@@ -311,11 +360,13 @@ TableType ModuleParser::table_type() {
 }
 
 // spec: memtype ::= addrtype? limits  (+ threads: shared; custom-page-sizes: (pagesize n))
+// shared-everything-threads: `shared` may also come first (the form its Overview prefers).
 MemType ModuleParser::mem_type() {
   MemType t;
+  bool shared_first = p.take_keyword("shared");
   t.addr = addr_type();
   t.limits = limits();
-  if (p.take_keyword("shared"))
+  if (shared_first || p.take_keyword("shared"))
     t.shared = true;
   else
     p.take_keyword("unshared");

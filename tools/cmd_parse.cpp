@@ -25,7 +25,8 @@ constexpr const char* kHelp =
     "  --round-trip     also round-trip every module that loads: encode/decode fixed point,\n"
     "                   decode(encode(m)) == m, parse(print(m)) == m\n"
     "  --enable FEATURE proposals that change what is malformed or valid: module-linking,\n"
-    "                   custom-page-sizes, custom-descriptors (valid only: br_on_cast)\n"
+    "                   custom-page-sizes, custom-descriptors (valid only: br_on_cast),\n"
+    "                   shared-everything-threads\n"
     "  --skip-list FILE skip the listed assertions (`path.wast:LINE reason` per line);\n"
     "                   they are counted as skipped, never as passed\n";
 

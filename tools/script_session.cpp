@@ -52,7 +52,7 @@ std::optional<std::string> argument_text(const TypeStore& types, const ValType& 
   }
   // The bottom of the parameter's hierarchy: a null every nullable type of it accepts.
   if (arg == "null" && t.ref.nullable)
-    return cat("(ref.null ", abstract_name(bot_heaptype(types, t.ref.heap)), ")");
+    return cat("(ref.null ", to_string(bot_heaptype(types, t.ref.heap)), ")");
   if (t.ref.heap.kind == HeapKind::Extern && !arg.empty() &&
       std::all_of(arg.begin(), arg.end(), [](char c) { return std::isdigit(uint8_t(c)); }))
     return "(ref.extern " + arg + ")";

@@ -146,8 +146,8 @@ std::optional<ScriptArg> ArgumentSource::ref(const RefType& t, interp::Engine& e
     return ScriptArg{cat("(ref.extern ", n, ")"), engine.extern_ref(n)};
   }
   if (!t.nullable) return std::nullopt;
-  HeapKind bottom = bot_heaptype(engine.types(), t.heap);
-  return ScriptArg{cat("(ref.null ", abstract_name(bottom), ")"), engine.null_ref()};
+  HeapType bottom = bot_heaptype(engine.types(), t.heap);
+  return ScriptArg{cat("(ref.null ", to_string(bottom), ")"), engine.null_ref()};
 }
 
 std::optional<std::vector<ScriptArg>> ArgumentSource::arguments(const ResultType& params,

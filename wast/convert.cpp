@@ -74,7 +74,9 @@ std::string print_value(const ScriptValue& v) {
     case K::RefExtern:
       return v.payload ? cat("(ref.extern ", *v.payload, ")") : "(ref.extern)";
     case K::RefHost: return cat("(ref.host ", v.payload.value_or(0), ")");
-    case K::RefKind: return "(ref." + to_string(v.heap) + ")";
+    case K::RefKind:
+      if (v.heap.shared) return "(ref." + std::string(abstract_name(v.heap.kind)) + "_shared)";
+      return "(ref." + to_string(v.heap) + ")";
     case K::Either: {
       std::string s = "(either";
       for (const ScriptValue& a : v.alternatives) s += " " + print_value(a);

@@ -12,6 +12,7 @@ binary::DecodeOptions decode_options(const Features& features) {
   binary::DecodeOptions options;
   options.module_linking = features.module_linking;
   options.custom_page_sizes = features.custom_page_sizes;
+  options.shared_everything = features.shared_everything;
   return options;
 }
 
@@ -19,6 +20,7 @@ ValidateOptions validate_options(const Features& features) {
   ValidateOptions options;
   options.custom_descriptors = features.custom_descriptors;
   options.module_linking = features.module_linking;
+  options.shared_everything = features.shared_everything;
   return options;
 }
 
@@ -29,6 +31,8 @@ bool enable_feature(Features& features, std::string_view name) {
     features.custom_page_sizes = true;
   } else if (name == "custom-descriptors") {
     features.custom_descriptors = true;
+  } else if (name == "shared-everything-threads") {
+    features.shared_everything = true;
   } else {
     return false;
   }

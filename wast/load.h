@@ -18,6 +18,7 @@ struct Features {
   bool module_linking = false;     // "module-linking"
   bool custom_page_sizes = false;  // "custom-page-sizes"
   bool custom_descriptors = false;  // "custom-descriptors" (relaxes br_on_cast's typing)
+  bool shared_everything = false;   // "shared-everything-threads"
 };
 
 binary::DecodeOptions decode_options(const Features& features);

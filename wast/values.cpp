@@ -123,7 +123,8 @@ bool match_ref(const interp::RefInfo& got, const ScriptValue& expected) {
         case HeapKind::Eq:
           return plain && (got.kind == RefKind::I31 || got.kind == RefKind::Struct ||
                            got.kind == RefKind::Array);
-        case HeapKind::I31: return plain && got.kind == RefKind::I31;
+        case HeapKind::I31:  // (ref.i31_shared): shared-everything-threads
+          return plain && got.kind == RefKind::I31 && got.shared == expected.heap.shared;
         case HeapKind::Struct: return plain && got.kind == RefKind::Struct;
         case HeapKind::Array: return plain && got.kind == RefKind::Array;
         case HeapKind::Func: return plain && got.kind == RefKind::Func;

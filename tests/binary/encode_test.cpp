@@ -408,7 +408,7 @@ Bytes elem_bytes(const Elem& e) {
 
 TEST(EncodeSegments, ElemPicksTheShortestOfEightForms) {
   Expr off = {i32_const(0)};
-  Elem e{SegmentMode::Active, 0, off, kRefFunc, {ref_func(1)}, {}};
+  Elem e{SegmentMode::Active, 0, off, kRefFunc, {ref_func(1)}, false, {}};
   EXPECT_EQ(elem_bytes(e), (Bytes{0x00, 0x41, 0x00, 0x0B, 0x01, 0x01}));
   e.mode = SegmentMode::Passive;
   EXPECT_EQ(elem_bytes(e), (Bytes{0x01, 0x00, 0x01, 0x01}));
@@ -417,7 +417,7 @@ TEST(EncodeSegments, ElemPicksTheShortestOfEightForms) {
   e.mode = SegmentMode::Declarative;
   EXPECT_EQ(elem_bytes(e), (Bytes{0x03, 0x00, 0x01, 0x01}));
 
-  Elem x{SegmentMode::Active, 0, off, kFuncRef, {ref_func(1)}, {}};
+  Elem x{SegmentMode::Active, 0, off, kFuncRef, {ref_func(1)}, false, {}};
   EXPECT_EQ(elem_bytes(x), (Bytes{0x04, 0x41, 0x00, 0x0B, 0x01, 0xD2, 0x01, 0x0B}));
   x.mode = SegmentMode::Passive;
   EXPECT_EQ(elem_bytes(x), (Bytes{0x05, 0x70, 0x01, 0xD2, 0x01, 0x0B}));
@@ -426,17 +426,17 @@ TEST(EncodeSegments, ElemPicksTheShortestOfEightForms) {
   x.mode = SegmentMode::Declarative;
   EXPECT_EQ(elem_bytes(x), (Bytes{0x07, 0x70, 0x01, 0xD2, 0x01, 0x0B}));
   // (ref func) with a non-ref.func item, or table 0 with another type, need the general forms
-  Elem y{SegmentMode::Active, 0, off, kRefFunc, {ref_func(1), {make(Opcode::Unreachable)}}, {}};
+  Elem y{SegmentMode::Active, 0, off, kRefFunc, {ref_func(1), {make(Opcode::Unreachable)}}, false, {}};
   EXPECT_EQ(elem_bytes(y)[0], 0x06);
-  Elem z{SegmentMode::Active, 0, off, RefType{true, {HeapKind::Extern, false, 0}}, {}, {}};
+  Elem z{SegmentMode::Active, 0, off, RefType{true, {HeapKind::Extern, false, 0}}, {}, false, {}};
   EXPECT_EQ(elem_bytes(z), (Bytes{0x06, 0x00, 0x41, 0x00, 0x0B, 0x6F, 0x00}));
 }
 
 TEST(EncodeSegments, DataFormsAndDataCount) {
   Module m;
-  m.datas = {Data{SegmentMode::Active, 0, {i32_const(8)}, {'h', 'i'}, {}},
-             Data{SegmentMode::Passive, 0, {}, {}, {}},
-             Data{SegmentMode::Active, 1, {i32_const(0)}, {7}, {}}};
+  m.datas = {Data{SegmentMode::Active, 0, {i32_const(8)}, {'h', 'i'}, false, {}},
+             Data{SegmentMode::Passive, 0, {}, {}, false, {}},
+             Data{SegmentMode::Active, 1, {i32_const(0)}, {7}, false, {}}};
   Bytes data_section = {0x0B, 0x11, 0x03,                                     //
                         0x00, 0x41, 0x08, 0x0B, 0x02, 'h',  'i', 0x01, 0x00,  //
                         0x02, 0x01, 0x41, 0x00, 0x0B, 0x01, 0x07};

@@ -76,6 +76,10 @@ Immediate sample(Opcode op) {
       for (size_t k = 0; k < 16; ++k) v[k] = uint8_t(31 - k);
       return v;
     }
+    case Imm::OrderGlobal:
+    case Imm::OrderTable:
+    case Imm::OrderType: return OrderedImm{Ordering::AcqRel, 300, 0};
+    case Imm::OrderTypeField: return OrderedImm{Ordering::AcqRel, 1, 129};
   }
   return std::monostate{};
 }

@@ -130,6 +130,15 @@ struct Gen {
           b = info(op).imm == Imm::V128 ? *rc::gen::arbitrary<uint8_t>() : uint8_t(*inRange(0, 32));
         return v;
       }
+      case Imm::OrderGlobal:
+      case Imm::OrderTable:
+        return OrderedImm{coin() ? Ordering::AcqRel : Ordering::SeqCst, small(), 0};
+      case Imm::OrderType:
+        return OrderedImm{coin() ? Ordering::AcqRel : Ordering::SeqCst,
+                          *inRange<uint32_t>(0, types), 0};
+      case Imm::OrderTypeField:
+        return OrderedImm{coin() ? Ordering::AcqRel : Ordering::SeqCst,
+                          *inRange<uint32_t>(0, types), small()};
     }
     return std::monostate{};
   }
@@ -185,7 +194,7 @@ Module module() {
     m.exports.push_back({"e" + std::to_string(n), ExternKind(*inRange(0, 5)), small(), {}});
   if (coin()) m.start = small();
   for (int n = *inRange(0, 3); n > 0; --n) {
-    Elem e{SegmentMode(*inRange(0, 3)), small(), g.const_expr(), {}, {}, {}};
+    Elem e{SegmentMode(*inRange(0, 3)), small(), g.const_expr(), {}, {}, coin(), {}};
     if (e.mode != SegmentMode::Active) e.table = 0, e.offset.clear();
     e.type = RefType{e.mode == SegmentMode::Passive || coin(), {HeapKind::Func, false, 0}};
     for (int k = *inRange(0, 3); k > 0; --k)
@@ -198,6 +207,7 @@ Module module() {
            small(),
            g.const_expr(),
            *rc::gen::arbitrary<std::vector<uint8_t>>(),
+           coin(),
            {}};
     if (d.mode == SegmentMode::Passive) d.mem = 0, d.offset.clear();
     m.datas.push_back(std::move(d));
@@ -227,7 +237,9 @@ TEST(Property, BinaryRoundTrip) {
     Module m = module();
     std::vector<uint8_t> bytes = binary::encode(m);
     RC_CLASSIFY(bytes.size() > 200, "over 200 bytes");
-    auto decoded = binary::decode(bytes);
+    binary::DecodeOptions options;
+    options.shared_everything = true;  // the generator marks segments shared
+    auto decoded = binary::decode(bytes, options);
     RC_ASSERT(decoded.ok());
     RC_ASSERT(sorted_customs(*decoded) == sorted_customs(m));
     RC_ASSERT(binary::encode(*decoded) == bytes);
