@@ -40,6 +40,9 @@ struct Options {
                                 // integer constants are mostly small (lengths, counts, deltas)
   bool observe = false;         // fold the values statements leave into a checksum global (the
                                 // last global, a mutable i64) instead of dropping them
+  bool shared_everything = false;  // shared-everything-threads: ref.i31_shared and the atomic
+                                   // accesses to globals, tables, structs and arrays (validate
+                                   // and decode with the feature on)
   bool init_func = false;       // one more function, the last, of type [] -> [], exported as
                                 // "wizer.initialize" (snapshot/: the function a snapshot runs)
 };

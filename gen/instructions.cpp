@@ -24,6 +24,8 @@ bool is_wide_arithmetic(Opcode op) {
 bool enabled(const Options& o, Opcode op) {
   const OpInfo& oi = info(op);
   if (is_custom_descriptor(op)) return false;  // not validated yet (docs/validation.md)
+  bool shared_row = op == Opcode::RefI31Shared || oi.imm >= Imm::OrderGlobal;
+  if (shared_row && !o.shared_everything) return false;
   if (oi.prefix == 0xFD && !o.simd) return false;
   if (oi.prefix == 0xFD && oi.code >= 0x100 && !o.relaxed_simd) return false;
   if (oi.prefix == 0xFE && !o.atomics) return false;
@@ -70,7 +72,7 @@ const Tables& tables(const Options& o) {
   static thread_local uint32_t key = ~0u;
   uint32_t k = uint32_t(o.simd) | uint32_t(o.atomics) << 1 | uint32_t(o.legacy_eh) << 2 |
                uint32_t(o.wide_arithmetic) << 3 | uint32_t(o.gc) << 4 | uint32_t(o.exnref) << 5 |
-               uint32_t(o.relaxed_simd) << 6;
+               uint32_t(o.relaxed_simd) << 6 | uint32_t(o.shared_everything) << 7;
   if (cached && key == k) return *cached;
   Tables t;
   for (size_t i = 0; i < kOpcodeCount; ++i) {

@@ -69,7 +69,10 @@ std::optional<ResultType> Smith::emit_hand(Opcode op, Expr& out, const ValType* 
     case I31GetU:
     case AnyConvertExtern:
     case ExternConvertAny: return emit_reference(op, out, want);
-    default: return emit_aggregate(op, out, want);
+    case RefI31Shared: return emit_shared_i31(out, want);
+    default:
+      if (info(op).imm >= Imm::OrderGlobal) return emit_atomic_access(op, out, want);
+      return emit_aggregate(op, out, want);
   }
 }
 

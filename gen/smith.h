@@ -2,7 +2,7 @@
 // gen/types.cpp the type section and subtyping, gen/module.cpp the other fields and constant
 // expressions, gen/instructions.cpp the expression and statement drivers and the table-driven
 // rows, gen/instructions_hand.cpp the rows with hand-written typing rules, gen/control.cpp
-// blocks and branches.
+// blocks and branches, gen/instructions_shared.cpp the shared-everything-threads rows.
 #pragma once
 
 #include <rapidcheck.h>
@@ -95,6 +95,9 @@ class Smith {
   std::optional<ResultType> emit_reference(Opcode op, Expr& out, const ValType* want);
   std::optional<ResultType> emit_aggregate(Opcode op, Expr& out, const ValType* want);
   std::optional<ResultType> emit_array(Opcode op, Expr& out, const ValType* want);
+  // gen/instructions_shared.cpp (Options::shared_everything)
+  std::optional<ResultType> emit_shared_i31(Expr& out, const ValType* want);
+  std::optional<ResultType> emit_atomic_access(Opcode op, Expr& out, const ValType* want);
   std::optional<Immediate> fixed_immediate(Opcode op, std::optional<MemIdx> mem);
   std::optional<BlockType> blocktype(const ValType* want, ResultType& params, ResultType& results);
   std::optional<uint32_t> pick_label(bool (*ok)(const Smith&, const Label&));

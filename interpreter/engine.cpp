@@ -42,10 +42,12 @@ Result<InstanceAddr> Engine::instantiate(const Module& m, const ValidatedModule&
   if ((options_.check_typing || traceable) && !v.stack_types) {
     // The checking mode and the trace need the validator's per-instruction types: validate
     // again, recording.
-    // (The same verdict as before: the relaxed custom-descriptors rule only accepts more.)
+    // (The same verdict as before: the relaxed custom-descriptors rule and the
+    // shared-everything-threads rules only accept more.)
     ValidateOptions again;
     again.module_linking = v.module_linking;
     again.custom_descriptors = true;
+    again.shared_everything = true;
     again.record_stack_types = true;
     Result<ValidatedModule> recorded = validate(m, types(), again);
     if (!recorded) return recorded.error();

@@ -41,6 +41,40 @@ TEST(GeneratedModule, ObservedValidates) {
   }));
 }
 
+// With the shared-everything-threads rows: valid with the feature on (and only with it, when
+// the module uses one), and the binary and text round trips.
+TEST(GeneratedModule, SharedEverythingValidatesAndRoundTrips) {
+  EXPECT_TRUE(rc::check("shared-everything rows: validate, decode(encode(m)), parse(print(m))", [] {
+    gen::Options o;
+    o.shared_everything = true;
+    Module m = *gen::valid_module(o);
+    ValidateOptions on;
+    on.shared_everything = true;
+    TypeStore store;
+    Result<ValidatedModule> v = validate(m, store, on);
+    if (!v) RC_FAIL(v.error().message + "\n" + show(m));
+    binary::DecodeOptions decode_on;
+    decode_on.shared_everything = true;
+    std::vector<uint8_t> bytes = binary::encode(m);
+    auto decoded = binary::decode(bytes, decode_on);
+    if (!decoded) RC_FAIL(decoded.error().message + "\n" + show(m));
+    RC_ASSERT(*decoded == m);
+    auto parsed = text::parse_module(text::print_module(m));
+    if (!parsed) RC_FAIL(parsed.error().message + "\n" + show(m));
+    RC_ASSERT(*parsed == m);
+    std::string text = text::print_module(m);
+    bool uses = false;
+    for (const char* row : {"global.atomic.", "table.atomic.", "struct.atomic.", "array.atomic.",
+                            "ref.i31_shared"})
+      uses |= text.find(row) != std::string::npos;
+    RC_CLASSIFY(uses, "uses a shared-everything row");
+    if (uses) {
+      TypeStore off_store;
+      RC_ASSERT(!validate(m, off_store).ok());
+    }
+  }));
+}
+
 TEST(GeneratedModule, BinaryRoundTrip) {
   EXPECT_TRUE(rc::check("decode(encode(m)) == m, encode is a fixed point", [] {
     Module m = *gen::valid_module();
@@ -112,12 +146,15 @@ void count_ops(const Expr& e, std::vector<uint32_t>& seen) {
 }
 
 // The generator reaches every row of the opcode table it is meant to (all but the custom
-// descriptors proposal's): 1,000 seeds at full size use each row at least once.
+// descriptors proposal's): 1,000 seeds at full size use each row at least once (the
+// shared-everything-threads rows with Options::shared_everything, 1,000 seeds more).
 TEST(GeneratedModule, CoversTheOpcodeTable) {
   std::vector<uint32_t> seen(kOpcodeCount, 0);
+  gen::Options shared;
+  shared.shared_everything = true;
   for (uint64_t seed = 0; seed < 1000; ++seed) {
-    Module m = gen::smith(seed);
-    for (const Func& f : m.funcs) count_ops(f.body, seen);
+    for (const Func& f : gen::smith(seed).funcs) count_ops(f.body, seen);
+    for (const Func& f : gen::smith(seed, 100, shared).funcs) count_ops(f.body, seen);
   }
   std::string missing;
   for (size_t k = 0; k < kOpcodeCount; ++k) {

@@ -34,12 +34,13 @@ void throw_report(const std::string& report) { throw std::runtime_error(report);
 // With check_typing, every intermediate configuration is also re-typed (preservation), and a
 // well-typed configuration that is not terminal always steps (progress: no "unsupported" or
 // crash; the terminal forms are values, trap, exception, exhaustion, out of fuel).
-void runs_soundly(bool check_typing) {
+void runs_soundly(bool check_typing, bool shared_everything = false) {
   EXPECT_TRUE(
       rc::check("instantiate and invoke: values of the result types, or trap/exhaustion", [=] {
         gen::Options options;
         options.imports = false;
         options.runnable = true;
+        options.shared_everything = shared_everything;
         Module m = *gen::valid_module(options);
         m.exports.clear();
         for (uint32_t f = 0; f < m.funcs.size(); ++f)
@@ -50,7 +51,9 @@ void runs_soundly(bool check_typing) {
                                .relaxed = {},
                                .check_typing = check_typing,
                                .on_typing_violation = check_typing ? throw_report : nullptr});
-        Result<ValidatedModule> valid = validate(m, engine.types());
+        ValidateOptions validate_options;
+        validate_options.shared_everything = shared_everything;
+        Result<ValidatedModule> valid = validate(m, engine.types(), validate_options);
         if (!valid) RC_FAIL(valid.error().message + "\n" + text::print_module(m));
         // A typing violation (checking mode) fails the case with the report and the module.
         auto fail = [&](const std::runtime_error& e) {
@@ -105,6 +108,11 @@ TEST(GeneratedModule, RunsSoundly) { runs_soundly(false); }
 
 // Preservation and progress step by step: the checking mode re-types each configuration.
 TEST(GeneratedModule, PreservesConfigurationTyping) { runs_soundly(true); }
+
+// The same with the shared-everything-threads rows (atomic accesses to globals, tables,
+// structs and arrays; ref.i31_shared), stepped and re-typed.
+TEST(GeneratedModule, SharedEverythingRunsSoundly) { runs_soundly(false, true); }
+TEST(GeneratedModule, SharedEverythingPreservesConfigurationTyping) { runs_soundly(true, true); }
 
 }  // namespace
 }  // namespace wasm
