@@ -238,7 +238,7 @@ uint32_t ModuleParser::inline_func_type(const FuncType& ft) {
     if (def.kind != TypeDefKind::Rec || def.rec.subtypes.size() != 1) continue;
     const SubType& st = def.rec.subtypes[0];
     if (st.final && st.supers.empty() && !st.describes && !st.descriptor &&
-        st.comp.kind == CompKind::Func && st.comp.func == ft)
+        st.comp.kind == CompKind::Func && !st.comp.shared && st.comp.func == ft)
       return x;
   }
   TypeDef def;

@@ -27,7 +27,7 @@ struct Session::State {
       watchdog = std::make_unique<Watchdog>(options.command_time_limit,
                                             [&engine = engine] { engine.interrupt(); });
     scope.registry["spectest"] = std::nullopt;
-    builtins = std::make_unique<ThreadBuiltins>(engine);
+    builtins = std::make_unique<ThreadBuiltins>(engine, options.features.shared_everything);
   }
 };
 

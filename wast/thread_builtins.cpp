@@ -33,6 +33,17 @@ std::string describe(const Outcome& o) {
 }
 
 const RefType kFuncRef{true, HeapType{HeapKind::Func, false, 0}};
+const RefType kSharedFuncRef{true, HeapType{HeapKind::Func, false, 0, true}};
+
+// The canonical deftype of a function type of the host's: a rec group of one final subtype.
+TypeId intern_func(TypeStore& types, FuncType ft, bool shared) {
+  RecType rec;
+  SubType& sub = rec.subtypes.emplace_back();
+  sub.comp.kind = CompKind::Func;
+  sub.comp.func = std::move(ft);
+  sub.comp.shared = shared;
+  return types.intern(rec);
+}
 
 }  // namespace
 
@@ -43,20 +54,29 @@ ThreadBuiltins::~ThreadBuiltins() {
 
 std::optional<interp::ExternVal> ThreadBuiltins::lookup(std::string_view name) {
   const ValType i32 = ValType::i32();
+  TypeStore& types = engine_.types();
+  if (shared_ && start_type_ == 0) start_type_ = intern_func(types, FuncType{{i32}, {}}, true);
   if (name == "spawn_ref") {
-    if (!spawn_ref_)
+    if (!spawn_ref_) {
+      // canonical ABI: (func (param $f (ref null $ft)) (param $c i32) (result $e i32))
+      ValType f = shared_ ? ValType::ref_of(RefType{true, {HeapKind::Index, false, start_type_}})
+                          : ValType::funcref();
       spawn_ref_ = engine_.add_host_func(
-          FuncType{{ValType::funcref(), i32}, {i32}}, [this](std::span<const Value> args) {
+          intern_func(types, FuncType{{f, i32}, {i32}}, false),
+          [this](std::span<const Value> args) {
             interp::RefInfo r = engine_.inspect(args[0]);
             if (r.kind == interp::RefInfo::Kind::Null) return trap("null function reference");
-            return spawn(interp::ref_payload(args[0].bits), uint32_t(args[1].bits));
+            // With $ft, validation already typed the reference (a subtype of $ft calls alike).
+            return spawn(interp::ref_payload(args[0].bits), uint32_t(args[1].bits), !shared_);
           });
+    }
     return spawn_ref_;
   }
   if (name == "table") {
-    if (!table_)
-      table_ =
-          engine_.add_table(TableType{AddrType::I32, Limits{16, {}}, kFuncRef}, engine_.null_ref());
+    if (!table_) {
+      TableType t{AddrType::I32, Limits{16, {}}, shared_ ? kSharedFuncRef : kFuncRef, shared_};
+      table_ = engine_.add_table(t, engine_.null_ref());
+    }
     return table_;
   }
   if (name == "spawn_indirect") {
@@ -70,30 +90,36 @@ std::optional<interp::ExternVal> ThreadBuiltins::lookup(std::string_view name) {
             uint32_t i = uint32_t(args[0].bits);
             if (i >= refs.size()) return trap(cat("undefined element ", i));
             if (interp::is_null(refs[i])) return trap(cat("uninitialized element ", i));
-            return spawn(interp::ref_payload(refs[i]), uint32_t(args[1].bits));
+            return spawn(interp::ref_payload(refs[i]), uint32_t(args[1].bits), true);
           });
     }
     return spawn_indirect_;
   }
   if (name == "available_parallelism") {
-    if (!parallelism_)
-      parallelism_ = engine_.add_host_func(FuncType{{}, {i32}}, [](std::span<const Value>) {
-        return i32_result(std::max(1u, std::thread::hardware_concurrency()));
-      });
+    if (!parallelism_)  // canonical ABI: (func shared (result i32))
+      parallelism_ = engine_.add_host_func(
+          intern_func(types, FuncType{{}, {i32}}, shared_), [](std::span<const Value>) {
+            return i32_result(std::max(1u, std::thread::hardware_concurrency()));
+          });
     return parallelism_;
   }
   return std::nullopt;
 }
 
 std::optional<Outcome> ThreadBuiltins::check_type(interp::Addr func) {
+  if (shared_) {  // canonical ABI: trap_if(f.type != ft), the type's canonical equivalence
+    if (engine_.store().funcs[func].type != start_type_)
+      return trap("spawn: the function's type is not (shared (func (param i32)))");
+    return std::nullopt;
+  }
   const FuncType& t = engine_.func_type(func);
   if (t.params.size() != 1 || t.params[0].kind != ValKind::I32 || !t.results.empty())
     return trap("spawn: the function's type is not [i32] -> []");
   return std::nullopt;
 }
 
-Outcome ThreadBuiltins::spawn(interp::Addr func, uint32_t context) {
-  if (std::optional<Outcome> bad = check_type(func)) return *bad;
+Outcome ThreadBuiltins::spawn(interp::Addr func, uint32_t context, bool check) {
+  if (std::optional<Outcome> bad = check ? check_type(func) : std::nullopt) return *bad;
   std::lock_guard lock(mutex_);
   auto s = std::make_unique<Spawned>();
   Spawned* t = s.get();
@@ -108,7 +134,7 @@ Outcome ThreadBuiltins::spawn(interp::Addr func, uint32_t context) {
     if (scheduler != nullptr) scheduler->finish();
   });
   spawned_.push_back(std::move(s));
-  return i32_result(t->id);
+  return i32_result(shared_ ? 0 : t->id);  // canonical ABI: 0 when the thread was spawned
 }
 
 void ThreadBuiltins::join_all(RunReport& report) {

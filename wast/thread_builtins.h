@@ -12,6 +12,15 @@
 // caller. A spawned thread that traps is reported with its id and message when the script
 // ends, which waits for every spawned thread. Under a schedule (wast/schedule.h) spawned
 // threads take turns like the script's.
+//
+// With --enable shared-everything-threads the built-ins have the canonical ABI's types and
+// results (CanonicalABI.md, "canon thread.spawn_ref" ...), with $ft = (shared (func (param
+// i32))):
+//   (import "thread" "spawn_ref" (func (param (ref null $ft)) (param i32) (result i32)))
+//   (import "thread" "spawn_indirect" (func (param i32 i32) (result i32)))
+//   (import "thread" "table" (table shared 1 (ref null (shared func))))
+//   (import "thread" "available_parallelism" (func shared (result i32)))
+// A successful spawn returns 0; spawn_indirect traps unless the slot's function has type $ft.
 #pragma once
 
 #include <memory>
@@ -30,7 +39,9 @@ namespace wasm::wast {
 
 class ThreadBuiltins {
  public:
-  explicit ThreadBuiltins(interp::Engine& engine) : engine_(engine) {}
+  // shared_everything: the canonical ABI's shared types and results (above).
+  ThreadBuiltins(interp::Engine& engine, bool shared_everything)
+      : engine_(engine), shared_(shared_everything) {}
   ~ThreadBuiltins();
   ThreadBuiltins(const ThreadBuiltins&) = delete;
   ThreadBuiltins& operator=(const ThreadBuiltins&) = delete;
@@ -43,7 +54,8 @@ class ThreadBuiltins {
   void join_all(RunReport& report);
 
  private:
-  interp::Outcome spawn(interp::Addr func, uint32_t context);
+  // Starts func(context) on a new thread; `check`: first trap unless func has the start type.
+  interp::Outcome spawn(interp::Addr func, uint32_t context, bool check);
   std::optional<interp::Outcome> check_type(interp::Addr func);
 
   struct Spawned {
@@ -53,6 +65,8 @@ class ThreadBuiltins {
   };
 
   interp::Engine& engine_;
+  bool shared_ = false;
+  TypeId start_type_ = 0;  // shared_: $ft, the type a spawned function must have
   TurnScheduler* scheduler_ = nullptr;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Spawned>> spawned_;

@@ -7,8 +7,8 @@ set -uo pipefail
 wasmref=$1 dir=$2 shared=$3
 source "$(dirname "$0")/check.sh"
 
-passes() {  # passes SCHEDULE FILE: the script's closing line says nothing failed
-  out=$("$wasmref" run --schedule="$1" "$2" 2>&1)
+passes() {  # passes SCHEDULE FILE [OPTION...]: the script's closing line says nothing failed
+  out=$("$wasmref" run --schedule="$1" "${@:3}" "$2" 2>&1)
   [[ "$(tail -1 <<<"$out")" =~ ^[0-9]+\ passed,\ 0\ failed$ ]] || { echo "$out" | tail -5; return 1; }
 }
 same_as_os() {  # same_as_os SCHEDULE FILE: the same closing line as on OS threads
@@ -30,6 +30,11 @@ for s in os deterministic random:1 random:2 random:3; do
   out=$("$wasmref" run --schedule="$s" "$dir/threads/spawn-trap.wast" 2>&1)
   check "a trap in a spawned thread is reported under $s" grep -qx 'spawned thread 1: trap: unreachable' <<<"$out"
   check "... as the script's one failure" test "$(tail -1 <<<"$out")" = "2 passed, 1 failed"
+done
+# The canonical ABI's shared built-ins (--enable shared-everything-threads).
+for s in os deterministic random:1 random:2 random:3; do
+  check "shared-spawn.wast under $s" passes "$s" "$dir/threads/shared-spawn.wast" \
+    --enable shared-everything-threads
 done
 for s in deterministic random:1 random:2; do  # under os it would wait for the watchdog
   check "deadlock.wast under $s" passes "$s" "$dir/threads/deadlock.wast"
