@@ -155,10 +155,11 @@ void write_memtype(Writer& w, const MemType& t) {
 }
 
 // spec: Bglobaltype ::= valtype mut
-// (+ shared-everything-threads: bit 1 of the mutability byte = shared)
+// (+ shared-everything-threads: bit 1 of the mutability byte = shared; bit 2 = thread_local,
+// wasmref's provisional encoding)
 void write_globaltype(Writer& w, const GlobalType& t) {
   write_valtype(w, t.type);
-  w.byte((t.mut == Mut::Var ? 1 : 0) | (t.shared ? 2 : 0));
+  w.byte((t.mut == Mut::Var ? 1 : 0) | (t.shared ? 2 : 0) | (t.thread_local_ ? 4 : 0));
 }
 
 // spec: Bexternidx kinds; Module Linking adds 0x05 module, 0x06 instance, 0x07 type.

@@ -259,13 +259,17 @@ MemType memtype(Reader& r, const DecodeOptions& options) {
   return mt;
 }
 
-// spec: globaltype ::= t:valtype m:mut (+ shared-everything-threads: bit 1 of m = shared)
+// spec: globaltype ::= t:valtype m:mut (+ shared-everything-threads: bit 1 of m = shared;
+// wasmref's provisional encoding of thread_local, which the Overview does not give: bit 2)
 GlobalType globaltype(Reader& r) {
   GlobalType gt;
   gt.type = valtype(r);
-  if (r.shared_everything && (r.peek() == 0x02 || r.peek() == 0x03)) {
-    gt.shared = true;
-    gt.mut = r.byte() == 0x03 ? Mut::Var : Mut::Const;
+  uint8_t b = r.peek();
+  if (r.shared_everything && b >= 0x02 && b <= 0x05) {
+    r.byte();
+    gt.shared = b <= 0x03;
+    gt.thread_local_ = b >= 0x04;
+    gt.mut = (b & 1) != 0 ? Mut::Var : Mut::Const;
     return gt;
   }
   gt.mut = mutability(r);

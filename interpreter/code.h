@@ -31,6 +31,10 @@ enum InternalOp : uint16_t {
   kJumpIfBack,
   kBrKeepBack,
   kBrIfKeepBack,
+  // shared-everything-threads: global.get/set of a thread-local global (bc = GlobalInst*):
+  // the calling thread's value (Store::thread_local_value).
+  kGlobalGetLocal,
+  kGlobalSetLocal,
   kInternalCount,
 };
 
@@ -38,7 +42,8 @@ enum InternalOp : uint16_t {
 inline std::string_view internal_op_name(uint16_t code) {
   static constexpr std::string_view kNames[] = {"jump",    "jump_unless", "jump_if", "br",
                                                 "br_if",   "return",      "trap",    "jump",
-                                                "jump_if", "br",          "br_if"};
+                                                "jump_if", "br",          "br_if",
+                                                "global.get", "global.set"};
   static_assert(std::size(kNames) == kInternalCount - kOpcodeCount);
   return code >= kOpcodeCount && code < kInternalCount ? kNames[code - kOpcodeCount] : "?";
 }

@@ -76,7 +76,8 @@ bool Engine::memory_shared(Addr mem) const { return store_->mems[mem].type.share
 
 // spec: global_read
 Value Engine::read_global(Addr global) const {
-  const GlobalInst& g = store_->globals[global];
+  GlobalInst& g = store_->globals[global];
+  if (g.type.thread_local_) return to_value(store_->thread_local_value(g), g.type.type.kind);
   return to_value(g.value, g.type.type.kind);
 }
 const GlobalType& Engine::global_type(Addr global) const { return store_->globals[global].type; }

@@ -90,9 +90,11 @@ Trap located_atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t) {
   uint32_t cell_size = 8, width = op.x;
   Slot* loc = args;
   switch (info(code).imm) {
-    case Imm::OrderGlobal:
-      cell = &reinterpret_cast<GlobalInst*>(op.bc())->value.lo;
+    case Imm::OrderGlobal: {
+      GlobalInst* g = reinterpret_cast<GlobalInst*>(op.bc());
+      cell = g->type.thread_local_ ? &t.store.thread_local_value(*g).lo : &g->value.lo;
       break;
+    }
     case Imm::OrderTable: {
       loc = args - 1;
       TableInst& tab = *module.table_ptrs[op.a];

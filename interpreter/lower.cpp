@@ -76,8 +76,9 @@ class Lowerer {
   Op& emit(Opcode op, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0, uint16_t x = 0) {
     return emit(uint16_t(op), a, b, c, x);
   }
-  void emit_ptr(Opcode op, const void* p, uint32_t a = 0) {
-    emit(op, a).set_bc(reinterpret_cast<uint64_t>(p));
+  void emit_ptr(Opcode op, const void* p, uint32_t a = 0) { emit_ptr(uint16_t(op), p, a); }
+  void emit_ptr(uint16_t code, const void* p, uint32_t a = 0) {
+    emit(code, a).set_bc(reinterpret_cast<uint64_t>(p));
   }
   void unreachable() { ctrls_.back().unreachable = true; }
   void record_types();
@@ -790,8 +791,17 @@ void Lowerer::other(const Instr& e) {
     case Opcode::LocalGet: emit(e.op, e.index()); push(1); return;
     case Opcode::LocalSet: emit(e.op, e.index()); pop(1); return;
     case Opcode::LocalTee: emit(e.op, e.index()); return;
-    case Opcode::GlobalGet: emit_ptr(e.op, module_.global_ptrs[e.index()]); push(1); return;
-    case Opcode::GlobalSet: emit_ptr(e.op, module_.global_ptrs[e.index()]); pop(1); return;
+    case Opcode::GlobalGet:
+    case Opcode::GlobalSet: {
+      GlobalInst* g = module_.global_ptrs[e.index()];
+      bool get = e.op == Opcode::GlobalGet;
+      if (g->type.thread_local_)  // shared-everything-threads
+        emit_ptr(uint16_t(get ? kGlobalGetLocal : kGlobalSetLocal), g);
+      else
+        emit_ptr(e.op, g);
+      get ? push(1) : pop(1);
+      return;
+    }
     case Opcode::TableGet: emit(e.op, e.index()); return;
     case Opcode::TableSet: emit(e.op, e.index()); pop(2); return;
     case Opcode::TableSize: emit(e.op, e.index()); push(1); return;

@@ -384,6 +384,8 @@ Status loop(Thread& t, uint64_t limit) {
       CASE(LocalTee): base[op.a] = sp[-1]; break;    // spec: Step_pure/local.tee
       CASE(GlobalGet): *sp++ = PTR(GlobalInst, op)->value; break;  // spec: Step_read/global.get
       CASE(GlobalSet): PTR(GlobalInst, op)->value = *--sp; break;  // spec: Step/global.set
+      case kGlobalGetLocal: *sp++ = t.store.thread_local_value(*PTR(GlobalInst, op)); break;
+      case kGlobalSetLocal: t.store.thread_local_value(*PTR(GlobalInst, op)) = *--sp; break;
 
       // ---- Table instructions ----
       CASE(TableGet): {  // spec: Step_read/table.get-*

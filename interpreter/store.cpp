@@ -2,6 +2,7 @@
 // exec/runtime.rst, exec/modules.rst ($growtable, $growmem).
 #include "interpreter/store.h"
 
+#include <map>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -73,6 +74,16 @@ const char kInterruptedMessage[] = "interrupted: time limit exceeded";
 void Store::interrupt() {
   interrupted = true;
   for (size_t i = 0; i < mems.size(); ++i) mems[i].waiters.interrupt_all();
+}
+
+uint64_t Store::next_id() {
+  static std::atomic<uint64_t> counter = 0;
+  return ++counter;
+}
+
+Slot& Store::thread_local_value(GlobalInst& g) {
+  thread_local std::map<std::pair<uint64_t, const GlobalInst*>, Slot> values;
+  return values.try_emplace({id_, &g}, g.value).first->second;
 }
 
 bool Store::ref_shared(uint64_t r) const {

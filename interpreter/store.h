@@ -211,6 +211,11 @@ class Store {
   bool ref_matches(uint64_t r, const RefType& t) const;
   // shared-everything-threads: whether a non-null, internalized reference is shared.
   bool ref_shared(uint64_t r) const;
+  // shared-everything-threads: the calling thread's value of the thread-local global g. Each
+  // thread of a script (its own, spawned, or the script itself) runs on an OS thread of its
+  // own, so the values live in that OS thread's storage, keyed by this store and g; a thread's
+  // first access starts from g's initial value (its type's default, Global_ok).
+  Slot& thread_local_value(GlobalInst& g);
 
   // The embedder's watchdog: running code polls `interrupted` at backward branches, calls and
   // handler jumps, and waiters re-check it; `interrupt()` stops every thread running in this
@@ -221,6 +226,8 @@ class Store {
 
  private:
   TypeStore* types_;
+  uint64_t id_ = next_id();  // distinguishes stores in the threads' value maps
+  static uint64_t next_id();
 };
 
 // The smallest and largest sizes a memory may reach, in bytes (implementation limits).

@@ -27,6 +27,8 @@ std::string rule_of(const Op& op) {
     case kBrIfKeepBack: return "Step_pure/br_if";
     case kReturnOp: return "Step_pure/return";
     case kTrapOp: return "Step_pure/trap";
+    case kGlobalGetLocal: return "Step_read/global.get";
+    case kGlobalSetLocal: return "Step/global.set";
     default: break;
   }
   if (op.code >= kOpcodeCount) return "?";
@@ -525,11 +527,12 @@ class Tracer {
       if (st.address >= tab.refs.size()) return {};
       return cat("table ", op.a, "[", st.address, "] := ", ref_text(tab.refs[st.address]));
     }
-    if (op.code == uint16_t(Opcode::GlobalSet)) {
-      const GlobalInst& g = *reinterpret_cast<const GlobalInst*>(op.bc());
+    if (op.code == uint16_t(Opcode::GlobalSet) || op.code == kGlobalSetLocal) {
+      GlobalInst& g = *reinterpret_cast<GlobalInst*>(op.bc());
+      const Slot& v = op.code == kGlobalSetLocal ? t_.store.thread_local_value(g) : g.value;
       const std::string& text = st.code->trace->points[st.pc].text;
       return cat("global ", text.substr(text.find(' ') + 1),
-                 " := ", value_text(g.value, &g.type.type, t_.options.text_forms));
+                 " := ", value_text(v, &g.type.type, t_.options.text_forms));
     }
     return {};
   }

@@ -109,7 +109,7 @@ inline const MemType& memory(const Context& c, uint32_t x, Span at) {
 }
 inline const GlobalType& global(const Context& c, uint32_t x, Span at) {
   const GlobalType& t = lookup(c.globals, x, at, "global");
-  require_shared(c, t.shared, at, "globals");
+  require_shared(c, t.shared || t.thread_local_, at, "globals");  // thread-local: per thread
   return t;
 }
 inline TypeId tag(const Context& c, uint32_t x, Span at) {

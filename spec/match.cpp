@@ -145,7 +145,9 @@ bool match_memtype(const MemType& a, const MemType& b) {
 // spec: Globaltype_sub — immutable globals are covariant, mutable ones invariant
 // (+ shared-everything-threads: sharedness must agree)
 bool match_globaltype(const TypeStore& store, const GlobalType& a, const GlobalType& b) {
-  if (a.mut != b.mut || a.shared != b.shared || !match_valtype(store, a.type, b.type)) return false;
+  if (a.mut != b.mut || a.shared != b.shared || a.thread_local_ != b.thread_local_ ||
+      !match_valtype(store, a.type, b.type))
+    return false;
   return a.mut == Mut::Const || match_valtype(store, b.type, a.type);
 }
 

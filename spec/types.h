@@ -165,6 +165,9 @@ struct GlobalType {
   ValType type;
   Mut mut = Mut::Const;
   bool shared = false;  // shared-everything-threads: globaltype ::= share mut valtype
+  // shared-everything-threads: globalshare ::= share | thread_local — a value per thread
+  // (never together with `shared`).
+  bool thread_local_ = false;
   bool operator==(const GlobalType&) const = default;
 };
 

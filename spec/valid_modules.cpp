@@ -95,9 +95,25 @@ void valid_table(Context& c, const Table& t) {
 }
 
 // spec: Global_ok
+// (+ shared-everything-threads: a declared thread-local global starts at its type's default
+// value, which its initialiser must be: t.const 0, v128.const 0, ref.null)
 void valid_global(Context& c, const Global& g) {
   GlobalType gt = valid_globaltype(c, g.type, g.at);
-  check_const(c, g.init, gt.type, g.at, gt.shared);
+  check_const(c, g.init, gt.type, g.at, gt.shared || gt.thread_local_);
+  if (gt.thread_local_) {
+    bool zero = g.init.size() == 1;
+    if (zero) {
+      const Instr& i = g.init[0];
+      switch (i.op) {
+        case Opcode::I32Const: case Opcode::I64Const:
+        case Opcode::F32Const: case Opcode::F64Const: zero = i.bits() == 0; break;
+        case Opcode::V128Const: zero = i.v128() == V128Bytes{}; break;
+        case Opcode::RefNull: break;
+        default: zero = false; break;
+      }
+    }
+    require(zero, g.at, "thread-local globals must be initialized to the default value");
+  }
   c.globals.push_back(gt);
 }
 

@@ -256,7 +256,8 @@ TableType valid_tabletype(const Context& c, const TableType& tt, Span at) {
   return out;
 }
 
-// spec: Globaltype_ok (+ shared-everything-threads: a shared global's value type is shared)
+// spec: Globaltype_ok (+ shared-everything-threads: a shared global's value type is shared; a
+// thread-local global's too, and defaultable (Overview.md, "Thread-local storage"))
 GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at) {
   GlobalType out = gt;
   out.type = canon(c, gt.type, at);
@@ -264,6 +265,14 @@ GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at) {
     require(c.shared_everything, at,
             "shared globals require the shared-everything-threads proposal");
     require(shared_valtype(c, out.type), at, "shared globals must have a shared value type");
+  }
+  if (gt.thread_local_) {
+    require(c.shared_everything, at,
+            "thread-local globals require the shared-everything-threads proposal");
+    require(!gt.shared, at, "a global cannot be both shared and thread-local");
+    require(shared_valtype(c, out.type), at,
+            "thread-local globals must have a shared value type");
+    require(defaultable(out.type), at, "thread-local globals must have a defaultable type");
   }
   return out;
 }

@@ -111,6 +111,7 @@ constexpr std::string_view kGrammarKeywords[] = {
     "shared",
     "unshared",
     // shared-everything-threads: memory orderings (wasm-tools' and the Overview's spellings)
+    "thread_local",
     "seq_cst",
     "acq_rel",
     "seqcst",

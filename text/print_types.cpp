@@ -101,9 +101,10 @@ std::string memtype_text(const MemType& t) {
 }
 
 std::string globaltype_text(const GlobalType& t) {
-  if (t.shared)  // shared-everything-threads: (shared mut? t)
-    return std::string(t.mut == Mut::Var ? "(shared mut " : "(shared ") + valtype_text(t.type) +
-           ")";
+  if (t.shared || t.thread_local_) {  // shared-everything-threads: (shared mut? t)
+    std::string s = t.shared ? "(shared " : "(thread_local ";
+    return s + (t.mut == Mut::Var ? "mut " : "") + valtype_text(t.type) + ")";
+  }
   return t.mut == Mut::Var ? "(mut " + valtype_text(t.type) + ")" : valtype_text(t.type);
 }
 

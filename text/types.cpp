@@ -134,21 +134,24 @@ FieldType ModuleParser::field_type() {
 
 // spec: globaltype ::= valtype | (mut valtype)
 // (+ shared-everything-threads: (shared valtype) | (shared mut valtype); the form of wasm-tools
-// and of the proposal's tests; the Overview's (shared (mut valtype)) is accepted too)
+// and of the proposal's tests; the Overview's (shared (mut valtype)) is accepted too; and
+// thread-local globals written alike, (thread_local valtype) | (thread_local mut valtype))
 GlobalType ModuleParser::global_type() {
-  if (p.is_lparen("shared")) {  // (here never the reference type abbreviation)
+  bool thread_local_ = p.is_lparen("thread_local");
+  if (p.is_lparen("shared") || thread_local_) {  // (here never the reference abbreviation)
     p.next();
     p.next();
     GlobalType g;
-    g.shared = true;
     if (p.take_keyword("mut")) {
-      g = {val_type(), Mut::Var, true};
+      g = {val_type(), Mut::Var};
     } else if (p.take_lparen("mut")) {
-      g = {val_type(), Mut::Var, true};
+      g = {val_type(), Mut::Var};
       p.expect_rparen();
     } else {
       g.type = val_type();
     }
+    g.shared = !thread_local_;
+    g.thread_local_ = thread_local_;
     p.expect_rparen();
     return g;
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "interpreter/store.h"
 #include "spec/match.h"
 #include "text/printer.h"
 #include "wast/runner_impl.h"
@@ -328,9 +329,28 @@ void Runner::action(const Command& c, Scope& scope) {
   }
 }
 
+// Whether another thread may use an instance's export: a shared memory (threads proposal);
+// with shared-everything-threads also a shared table, a shared or thread-local global, a
+// function of a shared type.
+bool Runner::sharable(const interp::ExternVal& e) {
+  interp::Store& s = engine_.store();
+  switch (e.kind) {
+    case ExternKind::Memory: return engine_.memory_shared(e.addr);
+    case ExternKind::Table:
+      return options_.features.shared_everything && s.tables[e.addr].type.shared;
+    case ExternKind::Global: {
+      const GlobalType& t = engine_.global_type(e.addr);
+      return options_.features.shared_everything && (t.shared || t.thread_local_);
+    }
+    case ExternKind::Func:
+      return options_.features.shared_everything && s.types().expand(s.funcs[e.addr].type).shared;
+    default: return false;
+  }
+}
+
 // threads proposal (reference: run_command's Thread): (thread $t (shared (module $m))* cmd*)
 // starts the body on a new OS thread, with a fresh scope holding the shared instances (each
-// must be sharable: all its exports shared, i.e. shared memories) and spectest.
+// must be sharable: all its exports shared) and spectest.
 void Runner::thread(const Command& c, Scope& scope) {
   auto task = std::make_shared<ThreadTask>();
   task->scope.registry["spectest"] = std::nullopt;
@@ -339,8 +359,7 @@ void Runner::thread(const Command& c, Scope& scope) {
     auto inst = lookup_instance(id, scope);
     if (auto* error = std::get_if<std::string>(&inst)) return fail(c, *error);
     for (const auto& [field, e] : engine_.exports(std::get<interp::InstanceAddr>(inst)))
-      if (e.kind != ExternKind::Memory || !engine_.memory_shared(e.addr))
-        return fail(c, "module" + id_text(id) + " is not sharable");
+      if (!sharable(e)) return fail(c, "module" + id_text(id) + " is not sharable");
     bind_name(task->scope.instances, id, std::optional(std::get<interp::InstanceAddr>(inst)));
     if (auto it = scope.modules.find(name); it != scope.modules.end())
       bind_name(task->scope.modules, id, it->second);

@@ -66,6 +66,7 @@ class Runner {
   void do_register(const text::Command& c, Scope& scope);
   void action(const text::Command& c, Scope& scope);
   void thread(const text::Command& c, Scope& scope);
+  bool sharable(const interp::ExternVal& e);  // may a (thread ...) block use this export
   void wait(const text::Command& c, Scope& scope);
   void join(ThreadTask& task);
 

@@ -11,6 +11,9 @@ passes() {  # passes SCHEDULE FILE [OPTION...]: the script's closing line says n
   out=$("$wasmref" run --schedule="$1" "${@:3}" "$2" 2>&1)
   [[ "$(tail -1 <<<"$out")" =~ ^[0-9]+\ passed,\ 0\ failed$ ]] || { echo "$out" | tail -5; return 1; }
 }
+round_trips() {  # round_trips FILE: every module survives binary and text (the proposal on)
+  "$wasmref" parse --round-trip --enable shared-everything-threads "$1" >/dev/null
+}
 same_as_os() {  # same_as_os SCHEDULE FILE: the same closing line as on OS threads
   test "$("$wasmref" run --schedule="$1" "$2" 2>&1 | tail -1)" = "$(tail -1 "$tmp/os")"
 }
@@ -31,10 +34,13 @@ for s in os deterministic random:1 random:2 random:3; do
   check "a trap in a spawned thread is reported under $s" grep -qx 'spawned thread 1: trap: unreachable' <<<"$out"
   check "... as the script's one failure" test "$(tail -1 <<<"$out")" = "2 passed, 1 failed"
 done
-# The canonical ABI's shared built-ins (--enable shared-everything-threads).
-for s in os deterministic random:1 random:2 random:3; do
-  check "shared-spawn.wast under $s" passes "$s" "$dir/threads/shared-spawn.wast" \
-    --enable shared-everything-threads
+# The canonical ABI's shared built-ins and thread-local globals (--enable
+# shared-everything-threads); both files also round-trip through the binary and text formats.
+for f in shared-spawn thread-local; do
+  for s in os deterministic random:1 random:2 random:3; do
+    check "$f.wast under $s" passes "$s" "$dir/threads/$f.wast" --enable shared-everything-threads
+  done
+  check "$f.wast round-trips" round_trips "$dir/threads/$f.wast"
 done
 for s in deterministic random:1 random:2; do  # under os it would wait for the watchdog
   check "deadlock.wast under $s" passes "$s" "$dir/threads/deadlock.wast"
