@@ -84,6 +84,7 @@ Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Thread& t) {
 Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t) {
   Opcode o = Opcode(op.code);
   if (info(o).imm >= Imm::OrderGlobal) return located_atomic(op, sp, module, t);
+  if (o == Opcode::Pause) return nullptr;  // shared-everything-threads: a hint, no effect
   Kind k = kind_of(o);
   if (k == Kind::None) {  // atomic.fence: a sequentially consistent fence
 #if defined(__SANITIZE_THREAD__)

@@ -214,6 +214,7 @@ void InstrValidator::check_instr(const Instr& e) {
     case RefGetDesc: ref_get_desc(e); return;
     case RefI31: ref_i31(false); return;
     case RefI31Shared: require_shared_everything(e.op), ref_i31(true); return;
+    case Pause: require_shared_everything(e.op), plain(e); return;
     case I31GetS: case I31GetU: i31_get(); return;
     case StructNew: struct_new(e, false, false); return;
     case StructNewDefault: struct_new(e, true, false); return;

@@ -65,7 +65,7 @@ TEST(GeneratedModule, SharedEverythingValidatesAndRoundTrips) {
     std::string text = text::print_module(m);
     bool uses = false;
     for (const char* row : {"global.atomic.", "table.atomic.", "struct.atomic.", "array.atomic.",
-                            "ref.i31_shared"})
+                            "ref.i31_shared", "(pause)", "pause\n"})
       uses |= text.find(row) != std::string::npos;
     RC_CLASSIFY(uses, "uses a shared-everything row");
     if (uses) {

@@ -27,6 +27,7 @@
       (loop $wait
         (local.set $now (i32.atomic.load (local.get 0)))
         (br_if $out (i32.eq (local.get $now) (local.get 1)))
+        (pause)  ;; a spin-loop hint: no effect
         (drop (memory.atomic.wait32 (local.get 0) (local.get $now) (i64.const -1)))
         (br $wait))))
   (type $pair (shared (func (param i32 i32))))
