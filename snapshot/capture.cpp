@@ -94,6 +94,7 @@ Result<Module> capture(interp::Engine& engine, interp::InstanceAddr instance, co
   return catch_error([&]() -> Module {
     ValidateOptions vo;
     vo.module_linking = options.module_linking;
+    vo.shared_everything = options.shared_everything;
     Result<ValidatedModule> v = validate(m, engine.types(), vo);
     if (!v) throw ErrorException{v.error()};
     return capture_module(engine, instance, m, *v, options);

@@ -34,8 +34,10 @@ Expr ref_expr(uint64_t r, const RefType& t, const RefContext& cx, const std::str
       return {make(Opcode::RefFunc, uint32_t(it->second))};
     }
     case RefKind::I31:
-      // spec: ref.i31 is constant; (i32.const n) (ref.i31) gives (ref.i31_num n).
-      return {make(Opcode::I32Const, uint64_t(interp::i31_get_u(r))), make(Opcode::RefI31)};
+      // spec: ref.i31 is constant; (i32.const n) (ref.i31) gives (ref.i31_num n)
+      // (shared-everything-threads: ref.i31_shared for a shared one).
+      return {make(Opcode::I32Const, uint64_t(interp::i31_get_u(r))),
+              make(interp::is_shared_i31(r) ? Opcode::RefI31Shared : Opcode::RefI31)};
     case RefKind::Struct:
     case RefKind::Array: return gc_object_expr(r, cx, what);
     case RefKind::Exn: refuse(what, "holds an exception reference, which no constant expresses");

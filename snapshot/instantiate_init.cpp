@@ -88,6 +88,7 @@ Result<Module> snapshot(const Module& m, const Options& options) {
   if (Result<bool> ok = linking_allowed(m, options); !ok) return ok.error();
   ValidateOptions vo;
   vo.module_linking = options.module_linking;
+  vo.shared_everything = options.shared_everything;
   Result<ValidatedModule> v = validate(m, engine.types(), vo);
   if (!v) return v.error();
   Result<interp::InstanceAddr> inst = instantiate_and_init(engine, m, *v, options);

@@ -32,6 +32,10 @@ struct Options {
   // --enable module-linking: nested modules and instances; the state of every instance of the
   // instantiation tree is written back into the nested module it instantiates.
   bool module_linking = false;
+  // --enable shared-everything-threads: shared types, tables, globals and segments, the atomic
+  // accesses. A thread-local global keeps its declared (default) value: the init function's
+  // thread's value is not the module's state, and Global_ok requires the default.
+  bool shared_everything = false;
 };
 
 // Instantiates the valid module `m` in `engine` (imports linked as `options` allow) and runs

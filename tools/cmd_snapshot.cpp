@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: wasmref snapshot IN.(wasm|wat) -o OUT.(wasm|wat) [--init-func NAME] [--no-init]\n"
     "                        [--keep-init-func] [--rename-func DST=SRC]... [--allow-imports]\n"
-    "                        [--fuel N] [--enable module-linking]\n"
+    "                        [--fuel N] [--enable module-linking|shared-everything-threads]\n"
     "\n"
     "Instantiates IN, runs its init function, and writes a module whose instantiation gives\n"
     "the same memories, globals, tables and segments without running it again (like Wizer).\n"
@@ -31,6 +31,8 @@ constexpr const char* kHelp =
     "  --fuel N           at most N reductions each for the start and init functions\n"
     "  --enable module-linking  nested modules and instances: every instance of the tree\n"
     "                     is written back into the nested module it instantiates\n"
+    "  --enable shared-everything-threads  shared types, tables, globals and segments and\n"
+    "                     the atomic accesses (docs/shared-everything-threads.md)\n"
     "\n"
     "A trap, exhaustion or refusal prints an error and exits 1 without writing OUT.\n";
 
@@ -68,6 +70,9 @@ int cmd_snapshot(const std::vector<std::string>& args) {
     } else if (a == "--enable" && has_value && args[i + 1] == "module-linking") {
       options.module_linking = true;
       ++i;
+    } else if (a == "--enable" && has_value && args[i + 1] == "shared-everything-threads") {
+      options.shared_everything = true;
+      ++i;
     } else if (a == "--allow-imports") {
       options.allow_imports = true;
     } else if (a == "--rename-func" && has_value && args[i + 1].find('=') != std::string::npos) {
@@ -95,6 +100,7 @@ int cmd_snapshot(const std::vector<std::string>& args) {
   Source source{in, *content, in_kind == FileKind::Wasm};
   binary::DecodeOptions decode_options;
   decode_options.module_linking = options.module_linking;
+  decode_options.shared_everything = options.shared_everything;
   Result<Module> m = in_kind == FileKind::Wasm ? binary::decode(as_bytes(*content), decode_options)
                                                : text::parse_module(*content);
   if (!m) {
@@ -110,6 +116,7 @@ int cmd_snapshot(const std::vector<std::string>& args) {
   // The snapshot must validate; if it does not, that is a bug here, not in the input.
   ValidateOptions validate_options;
   validate_options.module_linking = options.module_linking;
+  validate_options.shared_everything = options.shared_everything;
   if (Result<ValidatedModule> v = validate(*snap, default_type_store(), validate_options); !v) {
     std::fprintf(stderr, "%s: snapshot: internal error, the snapshot is invalid: %s\n", in.c_str(),
                  v.error().message.c_str());

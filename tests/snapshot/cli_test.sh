@@ -93,6 +93,24 @@ err=$("$wasmref" snapshot "$tree" -o "$tmp/x.wasm" 2>&1); code=$?
 check "Module Linking needs --enable: $err" test "$code" -eq 1
 check "... and says so" grep -q 'needs --enable module-linking' <<<"$err"
 
+# shared-everything-threads: shared globals, tables and GC objects keep their state; a
+# thread-local global keeps its default (its value belonged to the init function's thread).
+shared=$2/shared/shared.wat
+check "a shared-everything module snapshots" "$wasmref" snapshot --enable shared-everything-threads \
+  "$shared" -o "$tmp/shared.wasm"
+same_shared_state() {
+  "$wasmref" run --enable shared-everything-threads "$@" \
+    -e '(assert_return (invoke "g") (i32.const 42))' \
+    -e '(assert_return (invoke "field") (i32.const 6))' \
+    -e '(assert_return (invoke "slot") (i32.const 9))'
+}
+check "the shared snapshot has the state" same_shared_state "$tmp/shared.wasm"
+check "... as the original after init" same_shared_state "$shared" -e '(invoke "wizer.initialize")'
+check "... and its thread-local global its default" "$wasmref" run --enable shared-everything-threads \
+  "$tmp/shared.wasm" -e '(assert_return (invoke "t") (i32.const 0))'
+err=$("$wasmref" snapshot "$shared" -o "$tmp/x.wasm" 2>&1); code=$?
+check "shared-everything needs --enable: $err" test "$code" -eq 1
+
 "$wasmref" snapshot "$tmp/counter.wat" >/dev/null 2>&1; code=$?
 check "missing -o is a usage error" test "$code" -eq 2
 
