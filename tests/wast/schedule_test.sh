@@ -34,9 +34,10 @@ for s in os deterministic random:1 random:2 random:3; do
   check "a trap in a spawned thread is reported under $s" grep -qx 'spawned thread 1: trap: unreachable' <<<"$out"
   check "... as the script's one failure" test "$(tail -1 <<<"$out")" = "2 passed, 1 failed"
 done
-# The canonical ABI's shared built-ins and thread-local globals (--enable
-# shared-everything-threads); both files also round-trip through the binary and text formats.
-for f in shared-spawn thread-local; do
+# The canonical ABI's shared built-ins, thread-local globals and the atomic accesses to
+# globals, tables, structs and arrays (--enable shared-everything-threads); each file also
+# round-trips through the binary and text formats.
+for f in shared-spawn thread-local atomic-access; do
   for s in os deterministic random:1 random:2 random:3; do
     check "$f.wast under $s" passes "$s" "$dir/threads/$f.wast" --enable shared-everything-threads
   done
