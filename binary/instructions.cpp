@@ -132,7 +132,10 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
     case Imm::V128: case Imm::Shuffle: return v128_bytes(r);
     case Imm::Lane: return uint32_t(laneidx(r));
     case Imm::Fence: r.expect(0x00, "zero byte expected"); return std::monostate{};
-    case Imm::OrderGlobal: case Imm::OrderTable: case Imm::OrderType: case Imm::OrderTypeField: {
+    case Imm::OrderGlobal:
+    case Imm::OrderTable:
+    case Imm::OrderType:
+    case Imm::OrderTypeField: {
       OrderedImm x;
       size_t at = r.pos();
       std::optional<Ordering> order = ordering_of(op, r.byte());

@@ -61,7 +61,8 @@ FieldType fieldtype(Reader& r) {
   return ft;
 }
 
-// spec: comptype ::= 0x5E ft:fieldtype | 0x5F ft*:vec(fieldtype) | 0x60 t1*:resulttype t2*:resulttype
+// spec: comptype ::= 0x5E ft:fieldtype | 0x5F ft*:vec(fieldtype)
+//                  | 0x60 t1*:resulttype t2*:resulttype
 // (+ shared-everything-threads: sharecomptype ::= 0x65 ct:comptype | ct:comptype)
 CompType comptype(Reader& r) {
   CompType ct;

@@ -60,8 +60,8 @@ std::string ref_error(const Store& s, uint64_t r, const RefType& t) {
     case RefKind::Host: live = true; break;
     case RefKind::Null: break;  // a null kind with payload bits: malformed
   }
-  uint64_t used = (uint64_t(0xFF) << 56) | 0xFFFF'FFFFu |
-                  (ref_kind(inner) == RefKind::I31 ? kSharedI31Bit : 0);
+  uint64_t used =
+      (uint64_t(0xFF) << 56) | 0xFFFF'FFFFu | (ref_kind(inner) == RefKind::I31 ? kSharedI31Bit : 0);
   if ((inner & ~used) != 0) live = false;  // reserved bits
   if (!live) return cat("a dangling or malformed reference (", describe_ref(r), ")");
   if (!s.ref_matches(r, t)) return cat(describe_ref(r), ", not of type ", to_string(t));

@@ -40,10 +40,9 @@ enum InternalOp : uint16_t {
 
 // The internal ops' names (--trace, checking-mode reports).
 inline std::string_view internal_op_name(uint16_t code) {
-  static constexpr std::string_view kNames[] = {"jump",    "jump_unless", "jump_if", "br",
-                                                "br_if",   "return",      "trap",    "jump",
-                                                "jump_if", "br",          "br_if",
-                                                "global.get", "global.set"};
+  static constexpr std::string_view kNames[] = {
+      "jump", "jump_unless", "jump_if", "br",    "br_if",      "return",    "trap",
+      "jump", "jump_if",     "br",      "br_if", "global.get", "global.set"};
   static_assert(std::size(kNames) == kInternalCount - kOpcodeCount);
   return code >= kOpcodeCount && code < kInternalCount ? kNames[code - kOpcodeCount] : "?";
 }

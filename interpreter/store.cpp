@@ -2,9 +2,10 @@
 // exec/runtime.rst, exec/modules.rst ($growtable, $growmem).
 #include "interpreter/store.h"
 
-#include <map>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include <map>
 
 #include "spec/error.h"
 #include "spec/match.h"

@@ -93,8 +93,7 @@ std::optional<bool> InstrValidator::peek_shared(size_t depth) const {
   const CtrlFrame& f = ctrls_.back();
   if (vals_.size() - f.height <= depth) return std::nullopt;
   const ValType& t = vals_[vals_.size() - 1 - depth];
-  if (!t.is_ref() || t.ref.heap.kind == HeapKind::Bot || t.ref.heap.bot_share)
-    return std::nullopt;
+  if (!t.is_ref() || t.ref.heap.kind == HeapKind::Bot || t.ref.heap.bot_share) return std::nullopt;
   return heap_shared(c_.s(), t.ref.heap);
 }
 
@@ -134,7 +133,8 @@ void InstrValidator::ref_cast_desc_eq(const Instr& e, bool nullable) {
   RefType written = cast_type(e, nullable);
   RefType rt = canon(c_, written, at_);
   ValType desc = ValType::ref_of(desc_operand(written));
-  pop_vals(std::vector<ValType>{ValType::ref_of(RefType{true, top_heaptype(c_.s(), rt.heap)}), desc});
+  pop_vals(
+      std::vector<ValType>{ValType::ref_of(RefType{true, top_heaptype(c_.s(), rt.heap)}), desc});
   push_val(ValType::ref_of(rt));
 }
 

@@ -85,12 +85,12 @@ void InstrValidator::atomic_access(const Instr& e) {
     }
   }
   bool packed = t.kind == ValKind::I8 || t.kind == ValKind::I16;
-  bool anyref = t.is_ref() && match_heaptype(c_.s(), t.ref.heap,
-                                             HeapType{HeapKind::Any, false, 0,
-                                                      heap_shared(c_.s(), t.ref.heap)});
-  bool eqref = t.is_ref() && match_heaptype(c_.s(), t.ref.heap,
-                                            HeapType{HeapKind::Eq, false, 0,
-                                                     heap_shared(c_.s(), t.ref.heap)});
+  bool anyref = t.is_ref() &&
+                match_heaptype(c_.s(), t.ref.heap,
+                               HeapType{HeapKind::Any, false, 0, heap_shared(c_.s(), t.ref.heap)});
+  bool eqref = t.is_ref() &&
+               match_heaptype(c_.s(), t.ref.heap,
+                              HeapType{HeapKind::Eq, false, 0, heap_shared(c_.s(), t.ref.heap)});
   bool tables = info(e.op).imm == Imm::OrderTable;
   std::string_view nums = tables ? "" : "`i32`, `i64` and ";
   switch (access) {
@@ -104,8 +104,8 @@ void InstrValidator::atomic_access(const Instr& e) {
       break;
     case Access::Set:
       require((packable && packed) || is_i32_i64(t) || anyref, at_,
-              cat("invalid type: `", name, "` only allows ", packable ? "`i8`, `i16`, " : "",
-                  nums, "subtypes of `anyref`"));
+              cat("invalid type: `", name, "` only allows ", packable ? "`i8`, `i16`, " : "", nums,
+                  "subtypes of `anyref`"));
       break;
     case Access::RmwArith:
       require(is_i32_i64(t), at_, cat("invalid type: `", name, "` only allows `i32` and `i64`"));
@@ -124,9 +124,8 @@ void InstrValidator::atomic_access(const Instr& e) {
   ValType value = unpack(t);
   std::vector<ValType> operands = loc;
   if (access == Access::Cmpxchg)
-    operands.push_back(t.is_ref()
-                           ? ValType::ref_of(true, HeapKind::Eq, heap_shared(c_.s(), t.ref.heap))
-                           : value);
+    operands.push_back(
+        t.is_ref() ? ValType::ref_of(true, HeapKind::Eq, heap_shared(c_.s(), t.ref.heap)) : value);
   if (access != Access::Get && access != Access::GetPacked) operands.push_back(value);
   pop_vals(operands);
   if (access != Access::Set) push_val(value);

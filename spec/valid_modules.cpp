@@ -105,8 +105,10 @@ void valid_global(Context& c, const Global& g) {
     if (zero) {
       const Instr& i = g.init[0];
       switch (i.op) {
-        case Opcode::I32Const: case Opcode::I64Const:
-        case Opcode::F32Const: case Opcode::F64Const: zero = i.bits() == 0; break;
+        case Opcode::I32Const:
+        case Opcode::I64Const:
+        case Opcode::F32Const:
+        case Opcode::F64Const: zero = i.bits() == 0; break;
         case Opcode::V128Const: zero = i.v128() == V128Bytes{}; break;
         case Opcode::RefNull: break;
         default: zero = false; break;

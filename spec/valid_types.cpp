@@ -270,8 +270,7 @@ GlobalType valid_globaltype(const Context& c, const GlobalType& gt, Span at) {
     require(c.shared_everything, at,
             "thread-local globals require the shared-everything-threads proposal");
     require(!gt.shared, at, "a global cannot be both shared and thread-local");
-    require(shared_valtype(c, out.type), at,
-            "thread-local globals must have a shared value type");
+    require(shared_valtype(c, out.type), at, "thread-local globals must have a shared value type");
     require(defaultable(out.type), at, "thread-local globals must have a defaultable type");
   }
   return out;

@@ -295,8 +295,7 @@ Immediate ModuleParser::immediates(Opcode& op, Span at) {
         p.next();
       switch (info(op).imm) {
         case Imm::OrderGlobal:
-          x.a = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Global)
-                                        : index(globals, "global");
+          x.a = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Global) : index(globals, "global");
           break;
         case Imm::OrderTable: x.a = opt_index(tables, ExternKind::Table, "table"); break;
         case Imm::OrderType: x.a = index(types, "type"); break;

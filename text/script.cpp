@@ -234,11 +234,15 @@ ScriptValue ScriptParser::value(bool result) {
     } while (p_.is(TokenKind::LParen));
   } else if (result) {
     static constexpr std::pair<std::string_view, HeapKind> kRefKinds[] = {
-        {"ref", HeapKind::Any},           {"ref.any", HeapKind::Any},
-        {"ref.eq", HeapKind::Eq},         {"ref.i31", HeapKind::I31},
+        {"ref", HeapKind::Any},
+        {"ref.any", HeapKind::Any},
+        {"ref.eq", HeapKind::Eq},
+        {"ref.i31", HeapKind::I31},
         {"ref.i31_shared", HeapKind::I31},  // shared-everything-threads
-        {"ref.struct", HeapKind::Struct}, {"ref.array", HeapKind::Array},
-        {"ref.func", HeapKind::Func},     {"ref.exn", HeapKind::Exn}};
+        {"ref.struct", HeapKind::Struct},
+        {"ref.array", HeapKind::Array},
+        {"ref.func", HeapKind::Func},
+        {"ref.exn", HeapKind::Exn}};
     bool found = false;
     for (auto& [text, kind] : kRefKinds) {
       if (w != text) continue;

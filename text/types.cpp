@@ -67,8 +67,8 @@ HeapType ModuleParser::heap_type() {
       find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.peek(2))) {
     p.next();
     p.next();
-    HeapType h{*find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.next()), false,
-               0, true};
+    HeapType h{*find_kind(std::begin(kAbsHeapTypes), std::end(kAbsHeapTypes), p.next()), false, 0,
+               true};
     p.expect_rparen();
     return h;
   }

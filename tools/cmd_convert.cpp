@@ -27,7 +27,8 @@ constexpr const char* kConvertHelp =
     "                   OUT.0.wasm, OUT.1.wat, ... (docs/json-format.md)\n"
     "  .wast -> .js     one self-contained JavaScript file that checks every command under\n"
     "                   the WebAssembly JS API (node OUT.js; docs/js-format.md)\n"
-    "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors,\n                    shared-everything-threads\n"
+    "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors,\n                   "
+    " shared-everything-threads\n"
     "                   (see `wasmref parse --help`)\n";
 
 constexpr const char* kPrintHelp =

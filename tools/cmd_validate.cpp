@@ -19,7 +19,8 @@ constexpr const char* kHelp =
     "binaries). Exit status 0 iff every module is valid.\n"
     "\n"
     "  --enable FEATURE proposals that change what is malformed or valid:\n"
-    "                   module-linking, custom-page-sizes, custom-descriptors,\n                    shared-everything-threads\n";
+    "                   module-linking, custom-page-sizes, custom-descriptors,\n                   "
+    " shared-everything-threads\n";
 
 // True iff the file holds a valid module; prints the verdict.
 bool validate_one(const std::string& path, const wast::Features& features) {

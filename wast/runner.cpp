@@ -149,10 +149,9 @@ Result<interp::InstanceAddr> Runner::instantiate(const Definition& d, const Scop
     std::optional<interp::ExternVal> v = resolve_import(import, scope);
     // --stub-imports: also in place of a spectest value of another type (corpora written for
     // validators import spectest's names at whatever type they test).
-    bool spectest = import.field && scope.registry.contains(import.module) &&
-                    !scope.registry.at(import.module);
-    if (v && options_.stub_imports && spectest &&
-        !engine_.extern_matches(*v, d.valid.imports[i]))
+    bool spectest =
+        import.field && scope.registry.contains(import.module) && !scope.registry.at(import.module);
+    if (v && options_.stub_imports && spectest && !engine_.extern_matches(*v, d.valid.imports[i]))
       v.reset();
     if (!v && options_.stub_imports) v = stub_value(engine_, d.valid.import_types[i]);
     if (!v)

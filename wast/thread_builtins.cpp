@@ -61,14 +61,16 @@ std::optional<interp::ExternVal> ThreadBuiltins::lookup(std::string_view name) {
       // canonical ABI: (func (param $f (ref null $ft)) (param $c i32) (result $e i32))
       ValType f = shared_ ? ValType::ref_of(RefType{true, {HeapKind::Index, false, start_type_}})
                           : ValType::funcref();
-      spawn_ref_ = engine_.add_host_func(
-          intern_func(types, FuncType{{f, i32}, {i32}}, false),
-          [this](std::span<const Value> args) {
-            interp::RefInfo r = engine_.inspect(args[0]);
-            if (r.kind == interp::RefInfo::Kind::Null) return trap("null function reference");
-            // With $ft, validation already typed the reference (a subtype of $ft calls alike).
-            return spawn(interp::ref_payload(args[0].bits), uint32_t(args[1].bits), !shared_);
-          });
+      spawn_ref_ = engine_.add_host_func(intern_func(types, FuncType{{f, i32}, {i32}}, false),
+                                         [this](std::span<const Value> args) {
+                                           interp::RefInfo r = engine_.inspect(args[0]);
+                                           if (r.kind == interp::RefInfo::Kind::Null)
+                                             return trap("null function reference");
+                                           // With $ft, validation already typed the reference (a
+                                           // subtype of $ft calls alike).
+                                           return spawn(interp::ref_payload(args[0].bits),
+                                                        uint32_t(args[1].bits), !shared_);
+                                         });
     }
     return spawn_ref_;
   }

@@ -426,7 +426,8 @@ TEST(EncodeSegments, ElemPicksTheShortestOfEightForms) {
   x.mode = SegmentMode::Declarative;
   EXPECT_EQ(elem_bytes(x), (Bytes{0x07, 0x70, 0x01, 0xD2, 0x01, 0x0B}));
   // (ref func) with a non-ref.func item, or table 0 with another type, need the general forms
-  Elem y{SegmentMode::Active, 0, off, kRefFunc, {ref_func(1), {make(Opcode::Unreachable)}}, false, {}};
+  Elem y{
+      SegmentMode::Active, 0, off, kRefFunc, {ref_func(1), {make(Opcode::Unreachable)}}, false, {}};
   EXPECT_EQ(elem_bytes(y)[0], 0x06);
   Elem z{SegmentMode::Active, 0, off, RefType{true, {HeapKind::Extern, false, 0}}, {}, false, {}};
   EXPECT_EQ(elem_bytes(z), (Bytes{0x06, 0x00, 0x41, 0x00, 0x0B, 0x6F, 0x00}));

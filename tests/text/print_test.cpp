@@ -137,11 +137,11 @@ TEST(PrintModule, Segments) {
   Module m;
   Expr off = {make(Opcode::I32Const, uint64_t(4))};
   m.elems = {
-      Elem{SegmentMode::Active, 1, off, kRefFunc, {{make(Opcode::RefFunc, uint32_t(2))}}, false,
-           {}},
+      Elem{
+          SegmentMode::Active, 1, off, kRefFunc, {{make(Opcode::RefFunc, uint32_t(2))}}, false, {}},
       Elem{SegmentMode::Declarative, 0, {}, kFuncRef, {}, false, {}},
-      Elem{SegmentMode::Passive, 0, {}, kFuncRef, {{make(Opcode::RefNull, HeapType{})}}, false,
-           {}}};
+      Elem{
+          SegmentMode::Passive, 0, {}, kFuncRef, {{make(Opcode::RefNull, HeapType{})}}, false, {}}};
   m.datas = {Data{SegmentMode::Active, 0, off, {'a', 0, 0xFF}, false, {}},
              Data{SegmentMode::Passive, 0, {}, {}, false, {}}};
   EXPECT_EQ(print_module(m),

@@ -203,12 +203,8 @@ Module module() {
     m.elems.push_back(std::move(e));
   }
   for (int n = *inRange(0, 3); n > 0; --n) {
-    Data d{coin() ? SegmentMode::Active : SegmentMode::Passive,
-           small(),
-           g.const_expr(),
-           *rc::gen::arbitrary<std::vector<uint8_t>>(),
-           coin(),
-           {}};
+    Data d{coin() ? SegmentMode::Active : SegmentMode::Passive, small(), g.const_expr(),
+           *rc::gen::arbitrary<std::vector<uint8_t>>(),         coin(),  {}};
     if (d.mode == SegmentMode::Passive) d.mem = 0, d.offset.clear();
     m.datas.push_back(std::move(d));
   }
