@@ -5,21 +5,12 @@
 #include <string_view>
 
 #include "gen/smith.h"
+#include "spec/located_access.h"
 
 namespace wasm::gen {
 namespace {
 
-enum class Access : uint8_t { Get, GetPacked, Set, RmwArith, Xchg, Cmpxchg };
-
-Access access_of(Opcode op) {
-  std::string_view text = info(op).text;
-  if (text.ends_with(".get_s") || text.ends_with(".get_u")) return Access::GetPacked;
-  if (text.ends_with(".get")) return Access::Get;
-  if (text.ends_with(".set")) return Access::Set;
-  if (text.ends_with(".cmpxchg")) return Access::Cmpxchg;
-  if (text.ends_with(".xchg")) return Access::Xchg;
-  return Access::RmwArith;
-}
+using Access = LocatedAccess;
 
 bool is_packed(const ValType& t) { return t.kind == ValKind::I8 || t.kind == ValKind::I16; }
 bool is_i32_i64(const ValType& t) { return t.kind == ValKind::I32 || t.kind == ValKind::I64; }
@@ -39,7 +30,7 @@ std::optional<ResultType> Smith::emit_shared_i31(Expr& out, const ValType* want)
 // which accesses are valid (numbers i32/i64; references below anyref, below eqref for cmpxchg;
 // i8/i16 for the packed gets and sets of fields and elements); writes need a mutable location.
 std::optional<ResultType> Smith::emit_atomic_access(Opcode op, Expr& out, const ValType* want) {
-  Access access = access_of(op);
+  Access access = located_access(op);
   Imm kind = info(op).imm;
   auto suits = [&](const ValType& t, Mut mut) {
     bool any = t.is_ref() && heap_sub(types_, t.ref.heap, {HeapKind::Any, false, 0});

@@ -11,22 +11,13 @@
 //                                              of t's sharedness for references
 // where loc is nothing (globals), an address (tables), (ref null x) (structs), or (ref null x)
 // i32 (arrays). Writes (set, rmw) need a mutable location.
+#include "spec/located_access.h"
 #include "spec/valid_instructions.h"
 
 namespace wasm::valid {
 namespace {
 
-enum class Access : uint8_t { Get, GetPacked, Set, RmwArith, Xchg, Cmpxchg };
-
-Access access_of(Opcode op) {
-  std::string_view text = info(op).text;
-  if (text.ends_with(".get_s") || text.ends_with(".get_u")) return Access::GetPacked;
-  if (text.ends_with(".get")) return Access::Get;
-  if (text.ends_with(".set")) return Access::Set;
-  if (text.ends_with(".xchg")) return Access::Xchg;
-  if (text.ends_with(".cmpxchg")) return Access::Cmpxchg;
-  return Access::RmwArith;
-}
+using Access = LocatedAccess;
 
 bool is_i32_i64(const ValType& t) { return t.kind == ValKind::I32 || t.kind == ValKind::I64; }
 
@@ -46,7 +37,7 @@ void InstrValidator::require_shared_type(const ValType& t) const {
 void InstrValidator::atomic_access(const Instr& e) {
   require_shared_everything(e.op);
   const OrderedImm& x = e.ordered();
-  Access access = access_of(e.op);
+  Access access = located_access(e.op);
   std::string_view name = info(e.op).text;
   std::vector<ValType> loc;  // the operands that name the location
   ValType t;                 // the location's storage type
