@@ -7,6 +7,7 @@
 // Operands, below the value operands: nothing (globals), an address (tables), a reference
 // (structs), a reference and an index (arrays). Traps: "out of bounds table access",
 // "null structure reference", "null array reference", "out of bounds array access".
+#include <array>
 #include <atomic>
 #include <string_view>
 
@@ -17,19 +18,28 @@ namespace {
 
 enum class Access : uint8_t { Get, GetS, Set, Add, Sub, And, Or, Xor, Xchg, Cmpxchg };
 
+// Read off the mnemonics once (as exec_atomic.cpp's kind_of): not per executed access.
 Access access_of(Opcode op) {
-  std::string_view t = info(op).text;
-  t = t.substr(t.find(".atomic.") + 8);
-  if (t == "get" || t == "get_u") return Access::Get;
-  if (t == "get_s") return Access::GetS;
-  if (t == "set") return Access::Set;
-  if (t == "rmw.add") return Access::Add;
-  if (t == "rmw.sub") return Access::Sub;
-  if (t == "rmw.and") return Access::And;
-  if (t == "rmw.or") return Access::Or;
-  if (t == "rmw.xor") return Access::Xor;
-  if (t == "rmw.xchg") return Access::Xchg;
-  return Access::Cmpxchg;
+  static const std::array<Access, kOpcodeCount> kinds = [] {
+    std::array<Access, kOpcodeCount> k{};
+    for (size_t i = 0; i < kOpcodeCount; ++i) {
+      if (kOpInfo[i].imm < Imm::OrderGlobal) continue;
+      std::string_view t = kOpInfo[i].text;
+      t = t.substr(t.find(".atomic.") + 8);
+      k[i] = t == "get" || t == "get_u" ? Access::Get
+           : t == "get_s"               ? Access::GetS
+           : t == "set"                 ? Access::Set
+           : t == "rmw.add"             ? Access::Add
+           : t == "rmw.sub"             ? Access::Sub
+           : t == "rmw.and"             ? Access::And
+           : t == "rmw.or"              ? Access::Or
+           : t == "rmw.xor"             ? Access::Xor
+           : t == "rmw.xchg"            ? Access::Xchg
+                                        : Access::Cmpxchg;
+    }
+    return k;
+  }();
+  return kinds[size_t(op)];
 }
 
 uint64_t mask_of(uint32_t width) {
