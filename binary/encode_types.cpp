@@ -1,6 +1,7 @@
 // Binary encoding of types — binary/types.rst (Wasm 3.0), custom-descriptors' exact types and
 // descriptor clauses, and Module Linking's module and instance types (Binary.md, type forms
 // 0x61/0x62, import kinds 0x05/0x06, single-level imports `name 0x00 0xFF`).
+#include "binary/type_codes.h"
 #include "binary/writer.h"
 
 namespace wasm::binary {
@@ -21,6 +22,8 @@ uint8_t abstract_heaptype_code(HeapKind k) {
     case HeapKind::Struct: return 0x6B;
     case HeapKind::Array: return 0x6A;
     case HeapKind::Exn: return 0x69;
+    case HeapKind::WaitQueue: return kWaitQueueCode;
+    case HeapKind::NoWaitQueue: return kNoWaitQueueCode;
     case HeapKind::Index:
     case HeapKind::Bot: break;
   }

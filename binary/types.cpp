@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "binary/decoder.h"
+#include "binary/type_codes.h"
 
 namespace wasm::binary::detail {
 namespace {
@@ -26,6 +27,16 @@ std::optional<HeapKind> absheaptype(int32_t code) {
     case -0x17: return HeapKind::Exn;
     default: return std::nullopt;
   }
+}
+
+// shared-everything-threads: the waitqueue heap types (binary/type_codes.h), only with the
+// proposal on.
+std::optional<HeapKind> absheaptype(int32_t code, const Reader& r) {
+  if (auto k = absheaptype(code)) return k;
+  if (!r.shared_everything) return std::nullopt;
+  if (code == int32_t(kWaitQueueCode) - 0x80) return HeapKind::WaitQueue;
+  if (code == int32_t(kNoWaitQueueCode) - 0x80) return HeapKind::NoWaitQueue;
+  return std::nullopt;
 }
 
 constexpr int32_t kExact = -0x1e;         // custom-descriptors: 0x62 (exact x)
@@ -165,10 +176,10 @@ HeapType heaptype(Reader& r) {
   }
   r.reset(pos);
   int32_t code = r.s7();
-  if (auto kind = absheaptype(code)) return {*kind, false, 0};
+  if (auto kind = absheaptype(code, r)) return {*kind, false, 0};
   if (code == kExact) return {HeapKind::Index, true, typeuse_s33(r)};
   if (code == kShared && r.shared_everything) {  // heaptype ::= 0x65 ht:absheaptype
-    if (auto kind = absheaptype(r.s7())) return {*kind, false, 0, true};
+    if (auto kind = absheaptype(r.s7(), r)) return {*kind, false, 0, true};
     r.fail(pos, "malformed heap type");
   }
   r.fail(pos, "malformed heap type");
@@ -179,7 +190,7 @@ HeapType heaptype(Reader& r) {
 RefType reftype(Reader& r) {
   size_t pos = r.pos();
   int32_t code = r.s7();
-  if (auto kind = absheaptype(code)) return {true, {*kind, false, 0}};
+  if (auto kind = absheaptype(code, r)) return {true, {*kind, false, 0}};
   if (code == -0x1c) return {false, heaptype(r)};
   if (code == -0x1d) return {true, heaptype(r)};
   if (code == kShared && r.shared_everything) {  // 0x65 ht: the shorthand (ref null (shared ht))

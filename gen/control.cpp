@@ -173,8 +173,8 @@ std::optional<ResultType> Smith::emit_branch(Opcode op, Expr& out, const ValType
   RefType rl = ts.back().ref;
   ts.pop_back();
   produce_all(out, ts);
-  HeapType top{top_of(types_, rl.heap), false, 0};
-  HeapType bottom{bottom_of(top.kind), false, 0};
+  HeapType top{top_of(types_, rl.heap), false, 0, rl.heap.shared};
+  HeapType bottom{bottom_of(top.kind), false, 0, rl.heap.shared};
   switch (op) {
     case Opcode::BrOnNonNull:  // [t* (ref null ht)] -> [t*], label [t* (ref ht)]
       produce(out, ValType::ref_of({true, rl.heap}));

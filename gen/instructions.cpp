@@ -24,8 +24,7 @@ bool is_wide_arithmetic(Opcode op) {
 bool enabled(const Options& o, Opcode op) {
   const OpInfo& oi = info(op);
   if (is_custom_descriptor(op)) return false;  // not validated yet (docs/validation.md)
-  bool shared_row = op == Opcode::RefI31Shared || op == Opcode::Pause || oi.imm >= Imm::OrderGlobal;
-  if (shared_row && !o.shared_everything) return false;
+  if (is_shared_everything(op) && !o.shared_everything) return false;
   if (oi.prefix == 0xFD && !o.simd) return false;
   if (oi.prefix == 0xFD && oi.code >= 0x100 && !o.relaxed_simd) return false;
   if (oi.prefix == 0xFE && !o.atomics) return false;

@@ -71,6 +71,7 @@ std::optional<ResultType> Smith::emit_hand(Opcode op, Expr& out, const ValType* 
     case ExternConvertAny: return emit_reference(op, out, want);
     case RefI31Shared: return emit_shared_i31(out, want);
     default:
+      if (is_waitqueue_op(op)) return emit_waitqueue(op, out, want);
       if (info(op).imm >= Imm::OrderGlobal) return emit_atomic_access(op, out, want);
       return emit_aggregate(op, out, want);
   }
@@ -232,7 +233,8 @@ std::optional<ResultType> Smith::emit_reference(Opcode op, Expr& out, const ValT
     case Opcode::RefNull: {
       if (!w.nullable) return std::nullopt;
       bool bottom = opt_.gc && chance(30);
-      HeapType h = bottom ? HeapType{bottom_of(top_of(types_, w.heap)), false, 0} : w.heap;
+      HeapType h =
+          bottom ? HeapType{bottom_of(top_of(types_, w.heap)), false, 0, w.heap.shared} : w.heap;
       put(out, op, h);
       return ResultType{ref(true, h)};
     }
@@ -252,7 +254,7 @@ std::optional<ResultType> Smith::emit_reference(Opcode op, Expr& out, const ValT
     case Opcode::RefCastNull: {
       bool nullable = op == Opcode::RefCastNull;
       if (nullable && !w.nullable) return std::nullopt;
-      produce(out, ref(true, top_of(types_, w.heap)));
+      produce(out, ref(true, HeapType{top_of(types_, w.heap), false, 0, w.heap.shared}));
       put(out, op, RefType{nullable, w.heap});
       return ResultType{ref(nullable, w.heap)};
     }

@@ -197,6 +197,16 @@ void Smith::definitions() {
     m_.tables.push_back(std::move(t));
     tables_.push_back(tt);
   }
+  // shared-everything-threads: a shared table of (ref null (shared eq)), the one kind of table
+  // slot table.wait can wait on (the generator's other types are all unshared).
+  if (opt_.shared_everything && chance(30)) {
+    TableType tt;
+    tt.shared = true;
+    tt.limits = limits(3, 100, true);
+    tt.elem = RefType{true, HeapType{HeapKind::Eq, false, 0, true}};
+    m_.tables.push_back(Table{tt, std::nullopt, {}});
+    tables_.push_back(tt);
+  }
   for (uint32_t n = count(0, 4); n > 0; --n) {
     GlobalType gt{valtype(), chance(40) ? Mut::Var : Mut::Const};
     uint32_t visible = uint32_t(globals_.size());

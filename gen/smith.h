@@ -98,6 +98,7 @@ class Smith {
   // gen/instructions_shared.cpp (Options::shared_everything)
   std::optional<ResultType> emit_shared_i31(Expr& out, const ValType* want);
   std::optional<ResultType> emit_atomic_access(Opcode op, Expr& out, const ValType* want);
+  std::optional<ResultType> emit_waitqueue(Opcode op, Expr& out, const ValType* want);
   std::optional<Immediate> fixed_immediate(Opcode op, std::optional<MemIdx> mem);
   std::optional<BlockType> blocktype(const ValType* want, ResultType& params, ResultType& results);
   std::optional<uint32_t> pick_label(bool (*ok)(const Smith&, const Label&));

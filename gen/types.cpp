@@ -15,6 +15,8 @@ HeapKind top_of(const std::vector<SubType>& types, const HeapType& h) {
     case HeapKind::NoExtern: return HeapKind::Extern;
     case HeapKind::Exn:
     case HeapKind::NoExn: return HeapKind::Exn;
+    case HeapKind::WaitQueue:
+    case HeapKind::NoWaitQueue: return HeapKind::WaitQueue;
     case HeapKind::Index:
       return types[h.index].comp.kind == CompKind::Func ? HeapKind::Func : HeapKind::Any;
     default: return HeapKind::Any;
@@ -26,6 +28,7 @@ HeapKind bottom_of(HeapKind top) {
     case HeapKind::Func: return HeapKind::NoFunc;
     case HeapKind::Extern: return HeapKind::NoExtern;
     case HeapKind::Exn: return HeapKind::NoExn;
+    case HeapKind::WaitQueue: return HeapKind::NoWaitQueue;
     default: return HeapKind::None;
   }
 }
@@ -34,7 +37,7 @@ namespace {
 
 bool is_bottom(HeapKind k) {
   return k == HeapKind::None || k == HeapKind::NoFunc || k == HeapKind::NoExtern ||
-         k == HeapKind::NoExn;
+         k == HeapKind::NoExn || k == HeapKind::NoWaitQueue;
 }
 
 // spec: Heaptype_sub for a concrete type below an abstract one.
@@ -54,6 +57,7 @@ bool concrete_below(const SubType& t, HeapKind b) {
 bool heap_sub(const std::vector<SubType>& types, const HeapType& a, const HeapType& b) {
   if (a == b) return true;
   if (a.exact || b.exact) return false;
+  if (a.shared != b.shared) return false;  // the generator's concrete types are all unshared
   if (top_of(types, a) != top_of(types, b)) return false;
   if (is_bottom(a.kind)) return true;
   if (b.kind == top_of(types, b) && b.kind != HeapKind::Index) return true;

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
 #include "interpreter/engine.h"
 #include "spec/error.h"
@@ -38,10 +39,10 @@ std::string hex(uint64_t v) {
 std::string describe_ref(uint64_t r) {
   if (is_null(r)) return "ref.null";
   static constexpr const char* kNames[] = {"ref.null", "ref.func", "ref.struct", "ref.array",
-                                           "ref.i31",  "ref.exn",  "ref.host"};
+                                           "ref.i31",  "ref.exn",  "ref.host", "ref.waitqueue"};
   uint64_t inner = internalize(r);
   uint8_t k = uint8_t(ref_kind(inner));
-  std::string s = k < 7 ? cat(kNames[k], " ", ref_payload(inner)) : cat("reference word ", hex(r));
+  std::string s = k < std::size(kNames) ? cat(kNames[k], " ", ref_payload(inner)) : cat("reference word ", hex(r));
   return is_externalized(r) ? cat("ref.extern(", s, ")") : s;
 }
 
@@ -56,6 +57,7 @@ std::string ref_error(const Store& s, uint64_t r, const RefType& t) {
     case RefKind::Struct: live = a < s.structs.size(); break;
     case RefKind::Array: live = a < s.arrays.size(); break;
     case RefKind::Exn: live = a < s.exns.size(); break;
+    case RefKind::WaitQueue: live = a < s.waitqueues.size(); break;
     case RefKind::I31: live = (a >> 31) == 0; break;
     case RefKind::Host: live = true; break;
     case RefKind::Null: break;  // a null kind with payload bits: malformed

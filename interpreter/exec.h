@@ -32,6 +32,10 @@ Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 // exec_shared_atomic.cpp — shared-everything-threads: global/table/struct/array.atomic.*
 Trap located_atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
 
+// exec_waitqueue.cpp — shared-everything-threads: waitqueue.new/notify and the waits
+// (struct/array/global/table.wait, memory.wait32/64). kInterruptedMessage as for atomic().
+Trap waitqueue(const Op& op, Slot*& sp, ModuleInst& module, Thread& t);
+
 // exec_control.cpp — exceptions, host calls
 // Allocates the exception for `throw` (arguments on top of sp, popped) and returns its exnref.
 uint64_t new_exn(Store& s, Addr tag, size_t n, Slot*& sp);  // null: out of memory (the budget)

@@ -83,6 +83,7 @@ Trap wait(MemInst& m, uint64_t ea, uint64_t n, Slot* args, Thread& t) {
 // spec (threads): Step/atomic load, store, rmw, cmpxchg, memory.atomic.wait, notify.
 Trap atomic(const Op& op, Slot*& sp, ModuleInst& module, Thread& t) {
   Opcode o = Opcode(op.code);
+  if (is_waitqueue_op(o)) return waitqueue(op, sp, module, t);
   if (info(o).imm >= Imm::OrderGlobal) return located_atomic(op, sp, module, t);
   if (o == Opcode::Pause) return nullptr;  // shared-everything-threads: a hint, no effect
   Kind k = kind_of(o);

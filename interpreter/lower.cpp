@@ -115,6 +115,7 @@ class Lowerer {
   void emit_struct_new(Opcode op, TypeIdx x, uint32_t fields);
   void plain(const Instr& e);
   void located_atomic(const Instr& e);
+  void waitqueue(const Instr& e);
   uint16_t ref_type(const RefType& t);
 
   const TypeStore& types_;
@@ -676,6 +677,32 @@ void Lowerer::located_atomic(const Instr& e) {
   if (!text.ends_with(".set")) push(1);
 }
 
+// shared-everything-threads: waitqueue.new/notify and the waits (exec_waitqueue.cpp). op.x is
+// the control word's size in bytes (4 or 8; arrays: from the array instance); a: the field,
+// table or memory index; b/c: the global instance.
+void Lowerer::waitqueue(const Instr& e) {
+  auto word = [](const ValType& t) { return uint16_t(t.kind == ValKind::I32 ? 4 : 8); };
+  switch (e.op) {
+    case Opcode::WaitqueueNew: emit(e.op); push(1); return;
+    case Opcode::WaitqueueNotify: emit(e.op); pop(1); return;
+    case Opcode::StructWait: {
+      const ValType& t = types_.expand(module_.types[e.pair().a]).struct_.fields[e.pair().b].type;
+      emit(e.op, e.pair().b, 0, 0, word(t));
+      pop(3);
+      return;
+    }
+    case Opcode::ArrayWait: emit(e.op); pop(4); return;
+    case Opcode::GlobalWait: {
+      const GlobalInst* g = module_.global_ptrs[e.index()];
+      emit_ptr(e.op, g);
+      code_->ops.back().x = word(g->type.type);
+      pop(2);
+      return;
+    }
+    default: emit(e.op, e.index()); pop(3); return;  // table.wait, memory.wait32/64
+  }
+}
+
 // spec: Step/struct.new — each value is packed into its field's storage type (pack_zt), so the
 // op carries the packed fields' sizes when there are any.
 void Lowerer::emit_struct_new(Opcode op, TypeIdx x, uint32_t fields) {
@@ -829,7 +856,8 @@ void Lowerer::other(const Instr& e) {
     }
     default: break;
   }
-  if (info(e.op).imm >= Imm::OrderGlobal) located_atomic(e);
+  if (is_waitqueue_op(e.op)) waitqueue(e);
+  else if (info(e.op).imm >= Imm::OrderGlobal) located_atomic(e);
   else if (info(e.op).prefix == 0xFB) aggregate(e);
   else plain(e);
 }

@@ -75,6 +75,7 @@ const char kInterruptedMessage[] = "interrupted: time limit exceeded";
 void Store::interrupt() {
   interrupted = true;
   for (size_t i = 0; i < mems.size(); ++i) mems[i].waiters.interrupt_all();
+  for (size_t i = 0; i < waitqueues.size(); ++i) waitqueues[i].waiters.interrupt_all();
 }
 
 uint64_t Store::next_id() {
@@ -93,6 +94,7 @@ bool Store::ref_shared(uint64_t r) const {
     case RefKind::Struct: return types_->expand(structs[ref_payload(r)].type).shared;
     case RefKind::Array: return types_->expand(arrays[ref_payload(r)].type).shared;
     case RefKind::Func: return types_->expand(funcs[ref_payload(r)].type).shared;
+    case RefKind::WaitQueue: return true;  // only (shared waitqueue) is inhabited
     default: return false;
   }
 }
@@ -131,6 +133,7 @@ bool Store::ref_matches(uint64_t r, const RefType& t) const {
     case RefKind::Func: return h == HeapKind::Func || concrete(funcs[ref_payload(r)].type);
     case RefKind::Exn: return h == HeapKind::Exn;
     case RefKind::Host: return h == HeapKind::Any;
+    case RefKind::WaitQueue: return h == HeapKind::WaitQueue;
   }
   return false;
 }

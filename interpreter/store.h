@@ -139,6 +139,12 @@ struct ArrayInst {
   std::vector<uint8_t> bytes;
 };
 
+// shared-everything-threads (Overview.md, "Managed Waiter Queues"): a waitqueue — only its
+// waiters; the control word a wait compares lives in the location the wait names.
+struct WaitQueueInst {
+  WaitQueue waiters;  // keyed by address 0
+};
+
 // spec: exninst ::= {TAG tagaddr, FIELDS val*}
 struct ExnInst {
   Addr tag = 0;
@@ -201,6 +207,7 @@ class Store {
   StableVector<StructInst> structs;
   StableVector<ArrayInst> arrays;
   StableVector<ExnInst> exns;
+  StableVector<WaitQueueInst> waitqueues;  // shared-everything-threads
   StableVector<ModuleInst> modules;
   StableVector<ModuleValue> module_values;      // Module Linking
   StableVector<InstanceValue> instance_values;  // Module Linking

@@ -118,6 +118,7 @@ std::string ref_text(uint64_t r) {
     case RefKind::I31: inner = cat("(ref.i31_num ", i31_get_u(i), ")"); break;
     case RefKind::Exn: inner = cat("(ref.exn_addr ", ref_payload(i), ")"); break;
     case RefKind::Host: inner = cat("(ref.host_addr ", ref_payload(i), ")"); break;
+    case RefKind::WaitQueue: inner = cat("(ref.waitqueue_addr ", ref_payload(i), ")"); break;
     default: inner = hex(r); break;
   }
   return is_externalized(r) ? "(ref.extern " + inner + ")" : inner;

@@ -30,12 +30,15 @@ static_assert(sizeof(Slot) == 16);
 
 // spec: ref ::= REF.NULL | REF.I31_NUM | REF.STRUCT_ADDR | REF.ARRAY_ADDR | REF.FUNC_ADDR
 //             | REF.EXN_ADDR | REF.HOST_ADDR | REF.EXTERN ref
+//             | REF.WAITQUEUE_ADDR  (shared-everything-threads; always shared)
 // Encoding: 0 is null; otherwise bits 56..63 hold the kind, bit 55 marks an externalized
 // reference (extern.convert_any; any.convert_extern clears it), bit 54 a shared i31
 // (shared-everything-threads: ref.i31_shared; other references are shared iff their type is),
 // bits 0..31 the address or the i31 payload. The script's (ref.extern n) is externalized
 // (ref.host n).
-enum class RefKind : uint8_t { Null = 0, Func = 1, Struct = 2, Array = 3, I31 = 4, Exn = 5, Host = 6 };
+enum class RefKind : uint8_t {
+  Null = 0, Func = 1, Struct = 2, Array = 3, I31 = 4, Exn = 5, Host = 6, WaitQueue = 7
+};
 
 inline constexpr uint64_t kNullRef = 0;
 inline constexpr uint64_t kExternBit = uint64_t(1) << 55;

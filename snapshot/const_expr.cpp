@@ -42,6 +42,8 @@ Expr ref_expr(uint64_t r, const RefType& t, const RefContext& cx, const std::str
     case RefKind::Array: return gc_object_expr(r, cx, what);
     case RefKind::Exn: refuse(what, "holds an exception reference, which no constant expresses");
     case RefKind::Host: refuse(what, "holds a host reference, which a module cannot recreate");
+    case RefKind::WaitQueue:  // waitqueue.new is constant, but would not keep the identity
+      refuse(what, "holds a waitqueue reference; snapshotting waitqueues is not supported");
     case RefKind::Null: break;
   }
   refuse(what, "holds an unknown reference");

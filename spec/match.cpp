@@ -29,6 +29,7 @@ bool match_abstract(HeapKind a, HeapKind b) {
     case HeapKind::Func: return a == HeapKind::NoFunc;
     case HeapKind::Extern: return a == HeapKind::NoExtern;
     case HeapKind::Exn: return a == HeapKind::NoExn;
+    case HeapKind::WaitQueue: return a == HeapKind::NoWaitQueue;
     default: return false;
   }
 }
@@ -179,6 +180,7 @@ HeapType top_heaptype(const TypeStore& store, const HeapType& h) {
     case HeapKind::Func: case HeapKind::NoFunc: top = HeapKind::Func; break;
     case HeapKind::Exn: case HeapKind::NoExn: top = HeapKind::Exn; break;
     case HeapKind::Extern: case HeapKind::NoExtern: top = HeapKind::Extern; break;
+    case HeapKind::WaitQueue: case HeapKind::NoWaitQueue: top = HeapKind::WaitQueue; break;
     case HeapKind::Index:
       top = store.expand(h.index).kind == CompKind::Func ? HeapKind::Func : HeapKind::Any;
       break;
@@ -195,6 +197,7 @@ HeapType bot_heaptype(const TypeStore& store, const HeapType& h) {
     case HeapKind::Func: top.kind = HeapKind::NoFunc; break;
     case HeapKind::Exn: top.kind = HeapKind::NoExn; break;
     case HeapKind::Extern: top.kind = HeapKind::NoExtern; break;
+    case HeapKind::WaitQueue: top.kind = HeapKind::NoWaitQueue; break;
     default: top.kind = HeapKind::Bot; break;
   }
   return top;

@@ -101,6 +101,17 @@ constexpr std::optional<Ordering> ordering_of(Opcode op, uint8_t b) {
   return std::nullopt;
 }
 
+// shared-everything-threads: the rows the proposal adds (spec/instructions_shared.def, which
+// lists them in one run from `pause` to `memory.wait64`, and ref.i31_shared). The validator,
+// the generator and the properties ask this instead of listing them.
+constexpr bool is_shared_everything(Opcode op) {
+  return op == Opcode::RefI31Shared || (op >= Opcode::Pause && op <= Opcode::MemoryWait64);
+}
+// shared-everything-threads: the managed waiter queue rows (waitqueue.new ... memory.wait64).
+constexpr bool is_waitqueue_op(Opcode op) {
+  return op >= Opcode::WaitqueueNew && op <= Opcode::MemoryWait64;
+}
+
 // The opcode with this encoding, if any (binary decoder).
 std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code);
 // The opcode with this mnemonic, if any (text lexer). For the paired rows (select,

@@ -32,6 +32,8 @@ const char* abstract_name(HeapKind k) {
     case HeapKind::None: return "none";
     case HeapKind::Exn: return "exn";
     case HeapKind::NoExn: return "noexn";
+    case HeapKind::WaitQueue: return "waitqueue";
+    case HeapKind::NoWaitQueue: return "nowaitqueue";
     case HeapKind::Bot: return "bot";
     case HeapKind::Index: break;
   }
@@ -46,8 +48,10 @@ std::string to_string(const HeapType& t) {
 
 std::string to_string(const RefType& t) {
   // The abbreviations funcref, externref, ... for nullable abstract types.
+  // The waitqueue types have none (the proposal gives none).
   if (t.nullable && !t.heap.exact && !t.heap.shared && t.heap.kind != HeapKind::Index &&
-      t.heap.kind != HeapKind::Bot) {
+      t.heap.kind != HeapKind::Bot && t.heap.kind != HeapKind::WaitQueue &&
+      t.heap.kind != HeapKind::NoWaitQueue) {
     switch (t.heap.kind) {
       case HeapKind::NoFunc: return "nullfuncref";
       case HeapKind::NoExtern: return "nullexternref";

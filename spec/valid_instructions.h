@@ -162,6 +162,10 @@ class InstrValidator {
   void atomic_access(const Instr& e);  // global/table/struct/array.atomic.*
   void require_shared_everything(Opcode op) const;
 
+  // ---- valid_instructions_waitqueue.cpp (shared-everything-threads) ----
+  void waitqueue(const Instr& e);  // waitqueue.new/notify, struct/array/global/table.wait, ...
+  std::optional<ValType> wait_expected(const ValType& t) const;
+
   // ---- valid_instructions_numeric.cpp ----
   void plain(const Instr& e);  // every instruction with a fixed stack signature in the table
 

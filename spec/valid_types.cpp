@@ -35,6 +35,8 @@ HeapType canon(const Context& c, HeapType h, Span at) {
   if (h.kind == HeapKind::Index) h.index = type_(c, h.index, at);
   if (h.shared && !c.shared_everything)
     invalid(at, "shared heap types require the shared-everything-threads proposal");
+  if ((h.kind == HeapKind::WaitQueue || h.kind == HeapKind::NoWaitQueue) && !c.shared_everything)
+    invalid(at, "waitqueue types require the shared-everything-threads proposal");
   return h;
 }
 

@@ -44,6 +44,8 @@ constexpr std::string_view kGrammarKeywords[] = {
     "noextern",
     "externref",
     "nullexternref",
+    "waitqueue",  // shared-everything-threads
+    "nowaitqueue",
     "ref",
     "null",
     "array",

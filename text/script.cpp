@@ -242,7 +242,8 @@ ScriptValue ScriptParser::value(bool result) {
         {"ref.struct", HeapKind::Struct},
         {"ref.array", HeapKind::Array},
         {"ref.func", HeapKind::Func},
-        {"ref.exn", HeapKind::Exn}};
+        {"ref.exn", HeapKind::Exn},
+        {"ref.waitqueue", HeapKind::WaitQueue}};  // shared-everything-threads
     bool found = false;
     for (auto& [text, kind] : kRefKinds) {
       if (w != text) continue;

@@ -16,6 +16,8 @@ constexpr AbsHeap kAbsHeapTypes[] = {
     {"i31", HeapKind::I31},     {"struct", HeapKind::Struct}, {"array", HeapKind::Array},
     {"func", HeapKind::Func},   {"nofunc", HeapKind::NoFunc}, {"exn", HeapKind::Exn},
     {"noexn", HeapKind::NoExn}, {"extern", HeapKind::Extern}, {"noextern", HeapKind::NoExtern},
+    // shared-everything-threads (validation requires the proposal)
+    {"waitqueue", HeapKind::WaitQueue}, {"nowaitqueue", HeapKind::NoWaitQueue},
 };
 
 // spec: reftype abbreviations (funcref ≡ (ref null func), ...)

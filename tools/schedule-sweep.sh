@@ -40,7 +40,7 @@ for f in "$shared"/threads/*.wast "$shared"/testsuite/proposals/threads/*.wast \
          "$tests"/threads/{notify,spawn,deadlock}.wast; do
   [ -f "$f" ] && sweep "$f"
 done
-for f in "$tests"/threads/{shared-spawn,thread-local,atomic-access}.wast; do
+for f in "$tests"/threads/{shared-spawn,thread-local,atomic-access,waitqueue}.wast; do
   [ -f "$f" ] && sweep "$f" --enable shared-everything-threads
 done
 echo "$passed passed, $failed failed"

@@ -48,6 +48,7 @@ std::string ref_pattern(const interp::RefInfo& r) {
     case K::Array: return "(ref.array)";
     case K::I31: return "(ref.i31)";
     case K::Exn: return "(ref.exn)";
+    case K::WaitQueue: return "(ref.waitqueue)";
     case K::Host: break;
   }
   return "(ref)";

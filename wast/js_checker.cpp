@@ -37,6 +37,8 @@ HeapKind top_of(const HeapType& h, const std::vector<const SubType*>& types) {
     case HeapKind::NoExtern: return HeapKind::Extern;
     case HeapKind::Exn:
     case HeapKind::NoExn: return HeapKind::Exn;
+    case HeapKind::WaitQueue:
+    case HeapKind::NoWaitQueue: return HeapKind::WaitQueue;
     case HeapKind::Index:
       if (h.index < types.size() && types[h.index] && types[h.index]->comp.kind == CompKind::Func)
         return HeapKind::Func;

@@ -45,6 +45,7 @@ std::string canonical_value(const interp::Value& v, const InspectRef& inspect) {
     case RefKind::Array: r = "ref.array"; break;
     case RefKind::I31: r = "ref.i31:0x" + hex_digits(info.payload, 8); break;
     case RefKind::Exn: r = "ref.exn"; break;
+    case RefKind::WaitQueue: r = "ref.waitqueue"; break;
     case RefKind::Host: return cat(info.externalized ? "ref.extern:" : "ref.host:", info.payload);
   }
   return info.externalized ? "ref.extern(" + r + ")" : r;

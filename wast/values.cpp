@@ -129,6 +129,7 @@ bool match_ref(const interp::RefInfo& got, const ScriptValue& expected) {
         case HeapKind::Array: return plain && got.kind == RefKind::Array;
         case HeapKind::Func: return plain && got.kind == RefKind::Func;
         case HeapKind::Exn: return plain && got.kind == RefKind::Exn;
+        case HeapKind::WaitQueue: return plain && got.kind == RefKind::WaitQueue;
         case HeapKind::Extern: return true;
         default: return false;
       }
@@ -253,6 +254,7 @@ std::string describe_value(const interp::Value& v, const InspectRef& inspect, La
     case RefKind::Array: r = "(ref.array)"; break;
     case RefKind::I31: r = cat("(ref.i31 ", info.payload, ")"); break;
     case RefKind::Exn: r = "(ref.exn)"; break;
+    case RefKind::WaitQueue: r = "(ref.waitqueue)"; break;
     case RefKind::Host:
       return info.externalized ? cat("(ref.extern ", info.payload, ")")
                                : cat("(ref.host ", info.payload, ")");

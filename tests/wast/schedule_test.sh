@@ -37,7 +37,7 @@ done
 # The canonical ABI's shared built-ins, thread-local globals and the atomic accesses to
 # globals, tables, structs and arrays (--enable shared-everything-threads); each file also
 # round-trips through the binary and text formats.
-for f in shared-spawn thread-local atomic-access; do
+for f in shared-spawn thread-local atomic-access waitqueue; do
   for s in os deterministic random:1 random:2 random:3; do
     check "$f.wast under $s" passes "$s" "$dir/threads/$f.wast" --enable shared-everything-threads
   done
