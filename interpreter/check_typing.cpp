@@ -39,10 +39,11 @@ std::string hex(uint64_t v) {
 std::string describe_ref(uint64_t r) {
   if (is_null(r)) return "ref.null";
   static constexpr const char* kNames[] = {"ref.null", "ref.func", "ref.struct", "ref.array",
-                                           "ref.i31",  "ref.exn",  "ref.host", "ref.waitqueue"};
+                                           "ref.i31",  "ref.exn",  "ref.host",   "ref.waitqueue"};
   uint64_t inner = internalize(r);
   uint8_t k = uint8_t(ref_kind(inner));
-  std::string s = k < std::size(kNames) ? cat(kNames[k], " ", ref_payload(inner)) : cat("reference word ", hex(r));
+  std::string s = k < std::size(kNames) ? cat(kNames[k], " ", ref_payload(inner))
+                                        : cat("reference word ", hex(r));
   return is_externalized(r) ? cat("ref.extern(", s, ")") : s;
 }
 

@@ -47,7 +47,16 @@ struct Value {
 
 // What an embedder may learn of a reference (for assert_return's reference patterns).
 struct RefInfo {
-  enum class Kind : uint8_t { Null, Func, Struct, Array, I31, Exn, Host, WaitQueue } kind = Kind::Null;
+  enum class Kind : uint8_t {
+    Null,
+    Func,
+    Struct,
+    Array,
+    I31,
+    Exn,
+    Host,
+    WaitQueue
+  } kind = Kind::Null;
   bool externalized = false;  // an extern reference wrapping the above (extern.convert_any,
                               // and the script's (ref.extern n) == externalized (ref.host n))
   uint32_t payload = 0;       // Host: n of (ref.host n); I31: the 31-bit value

@@ -683,15 +683,24 @@ void Lowerer::located_atomic(const Instr& e) {
 void Lowerer::waitqueue(const Instr& e) {
   auto word = [](const ValType& t) { return uint16_t(t.kind == ValKind::I32 ? 4 : 8); };
   switch (e.op) {
-    case Opcode::WaitqueueNew: emit(e.op); push(1); return;
-    case Opcode::WaitqueueNotify: emit(e.op); pop(1); return;
+    case Opcode::WaitqueueNew:
+      emit(e.op);
+      push(1);
+      return;
+    case Opcode::WaitqueueNotify:
+      emit(e.op);
+      pop(1);
+      return;
     case Opcode::StructWait: {
       const ValType& t = types_.expand(module_.types[e.pair().a]).struct_.fields[e.pair().b].type;
       emit(e.op, e.pair().b, 0, 0, word(t));
       pop(3);
       return;
     }
-    case Opcode::ArrayWait: emit(e.op); pop(4); return;
+    case Opcode::ArrayWait:
+      emit(e.op);
+      pop(4);
+      return;
     case Opcode::GlobalWait: {
       const GlobalInst* g = module_.global_ptrs[e.index()];
       emit_ptr(e.op, g);
@@ -699,7 +708,10 @@ void Lowerer::waitqueue(const Instr& e) {
       pop(2);
       return;
     }
-    default: emit(e.op, e.index()); pop(3); return;  // table.wait, memory.wait32/64
+    default:
+      emit(e.op, e.index());
+      pop(3);
+      return;  // table.wait, memory.wait32/64
   }
 }
 
@@ -856,8 +868,10 @@ void Lowerer::other(const Instr& e) {
     }
     default: break;
   }
-  if (is_waitqueue_op(e.op)) waitqueue(e);
-  else if (info(e.op).imm >= Imm::OrderGlobal) located_atomic(e);
+  if (is_waitqueue_op(e.op))
+    waitqueue(e);
+  else if (info(e.op).imm >= Imm::OrderGlobal)
+    located_atomic(e);
   else if (info(e.op).prefix == 0xFB) aggregate(e);
   else plain(e);
 }

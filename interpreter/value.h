@@ -37,7 +37,14 @@ static_assert(sizeof(Slot) == 16);
 // bits 0..31 the address or the i31 payload. The script's (ref.extern n) is externalized
 // (ref.host n).
 enum class RefKind : uint8_t {
-  Null = 0, Func = 1, Struct = 2, Array = 3, I31 = 4, Exn = 5, Host = 6, WaitQueue = 7
+  Null = 0,
+  Func = 1,
+  Struct = 2,
+  Array = 3,
+  I31 = 4,
+  Exn = 5,
+  Host = 6,
+  WaitQueue = 7
 };
 
 inline constexpr uint64_t kNullRef = 0;

@@ -180,7 +180,8 @@ HeapType top_heaptype(const TypeStore& store, const HeapType& h) {
     case HeapKind::Func: case HeapKind::NoFunc: top = HeapKind::Func; break;
     case HeapKind::Exn: case HeapKind::NoExn: top = HeapKind::Exn; break;
     case HeapKind::Extern: case HeapKind::NoExtern: top = HeapKind::Extern; break;
-    case HeapKind::WaitQueue: case HeapKind::NoWaitQueue: top = HeapKind::WaitQueue; break;
+    case HeapKind::WaitQueue:
+    case HeapKind::NoWaitQueue: top = HeapKind::WaitQueue; break;
     case HeapKind::Index:
       top = store.expand(h.index).kind == CompKind::Func ? HeapKind::Func : HeapKind::Any;
       break;

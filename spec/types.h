@@ -27,10 +27,22 @@ using InstanceIdx = uint32_t;  // Module Linking
 
 // spec: heaptype ::= absheaptype | typeidx   (+ `exact` from custom-descriptors)
 enum class HeapKind : uint8_t {
-  Func, NoFunc, Extern, NoExtern, Any, Eq, I31, Struct, Array, None, Exn, NoExn,
-  WaitQueue, NoWaitQueue,  // shared-everything-threads: managed waiter queues (own hierarchy)
-  Index,  // a concrete type, by index
-  Bot,    // validation only: the bottom heap type (never in a module)
+  Func,
+  NoFunc,
+  Extern,
+  NoExtern,
+  Any,
+  Eq,
+  I31,
+  Struct,
+  Array,
+  None,
+  Exn,
+  NoExn,
+  WaitQueue,
+  NoWaitQueue,  // shared-everything-threads: managed waiter queues (own hierarchy)
+  Index,        // a concrete type, by index
+  Bot,          // validation only: the bottom heap type (never in a module)
 };
 
 struct HeapType {

@@ -254,7 +254,11 @@ bool is_constant(const Context& c, const Instr& e) {
   switch (e.op) {
     case I32Const: case I64Const: case F32Const: case F64Const: case V128Const:
     case I32Add: case I32Sub: case I32Mul: case I64Add: case I64Sub: case I64Mul:
-    case RefNull: case RefFunc: case RefI31: case RefI31Shared: case WaitqueueNew:
+    case RefNull:
+    case RefFunc:
+    case RefI31:
+    case RefI31Shared:
+    case WaitqueueNew:
     case StructNew: case StructNewDefault: case StructNewDesc: case StructNewDefaultDesc:
     case ArrayNew: case ArrayNewDefault:
     case ArrayNewFixed: case AnyConvertExtern: case ExternConvertAny:

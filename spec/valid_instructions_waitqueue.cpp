@@ -3,12 +3,12 @@
 //
 //   waitqueue.new      [] -> [(ref (shared waitqueue))]
 //   waitqueue.notify   [(ref null (shared waitqueue)) i32] -> [i32]
-//   struct.wait x y    [(ref null x) wq t i64] -> [i32]      C.types[x] = shared? struct ft*, ft*[y] = mut? t'
-//   array.wait x       [(ref null x) wq i32 t i64] -> [i32]  C.types[x] = shared? array mut? t'
-//   global.wait x      [wq t i64] -> [i32]                   C.globals[x] = shared? global mut? t'
-//   table.wait x       [wq at t i64] -> [i32]                C.tables[x] = shared? table at lim t'
-//   memory.wait32 x    [wq at i32 i64] -> [i32]              C.memories[x] = shared? memory at lim
-//   memory.wait64 x    [wq at i64 i64] -> [i32]
+//   struct.wait x y    [(ref null x) wq t i64] -> [i32]      C.types[x] = shared? struct ft*,
+//   ft*[y] = mut? t' array.wait x       [(ref null x) wq i32 t i64] -> [i32]  C.types[x] = shared?
+//   array mut? t' global.wait x      [wq t i64] -> [i32]                   C.globals[x] = shared?
+//   global mut? t' table.wait x       [wq at t i64] -> [i32]                C.tables[x] = shared?
+//   table at lim t' memory.wait32 x    [wq at i32 i64] -> [i32]              C.memories[x] =
+//   shared? memory at lim memory.wait64 x    [wq at i64 i64] -> [i32]
 //
 // with wq = (ref null (shared waitqueue)) and t = wait_expected(t'): i32 for i32, i64 for i64,
 // (ref null (shared eq)) for any t' <: (ref null (shared eq)); no other t' can be waited on.
@@ -18,7 +18,9 @@
 namespace wasm::valid {
 namespace {
 
-ValType waitqueue_ref(bool nullable) { return ValType::ref_of(nullable, HeapKind::WaitQueue, true); }
+ValType waitqueue_ref(bool nullable) {
+  return ValType::ref_of(nullable, HeapKind::WaitQueue, true);
+}
 
 }  // namespace
 

@@ -12,12 +12,21 @@ struct AbsHeap {
   HeapKind kind;
 };
 constexpr AbsHeap kAbsHeapTypes[] = {
-    {"any", HeapKind::Any},     {"none", HeapKind::None},     {"eq", HeapKind::Eq},
-    {"i31", HeapKind::I31},     {"struct", HeapKind::Struct}, {"array", HeapKind::Array},
-    {"func", HeapKind::Func},   {"nofunc", HeapKind::NoFunc}, {"exn", HeapKind::Exn},
-    {"noexn", HeapKind::NoExn}, {"extern", HeapKind::Extern}, {"noextern", HeapKind::NoExtern},
+    {"any", HeapKind::Any},
+    {"none", HeapKind::None},
+    {"eq", HeapKind::Eq},
+    {"i31", HeapKind::I31},
+    {"struct", HeapKind::Struct},
+    {"array", HeapKind::Array},
+    {"func", HeapKind::Func},
+    {"nofunc", HeapKind::NoFunc},
+    {"exn", HeapKind::Exn},
+    {"noexn", HeapKind::NoExn},
+    {"extern", HeapKind::Extern},
+    {"noextern", HeapKind::NoExtern},
     // shared-everything-threads (validation requires the proposal)
-    {"waitqueue", HeapKind::WaitQueue}, {"nowaitqueue", HeapKind::NoWaitQueue},
+    {"waitqueue", HeapKind::WaitQueue},
+    {"nowaitqueue", HeapKind::NoWaitQueue},
 };
 
 // spec: reftype abbreviations (funcref ≡ (ref null func), ...)

@@ -82,7 +82,8 @@ TEST(GeneratedModule, SharedEverythingValidatesAndRoundTrips) {
     std::vector<uint32_t> seen(kOpcodeCount, 0);
     for (const Func& f : m.funcs) count_ops(f.body, seen);
     bool uses = false;
-    for (size_t k = 0; k < kOpcodeCount; ++k) uses |= seen[k] > 0 && is_shared_everything(Opcode(k));
+    for (size_t k = 0; k < kOpcodeCount; ++k)
+      uses |= seen[k] > 0 && is_shared_everything(Opcode(k));
     RC_CLASSIFY(uses, "uses a shared-everything row");
     if (uses) {
       TypeStore off_store;
