@@ -14,6 +14,7 @@
 #include "spec/error.h"
 #include "text/lexer.h"
 #include "text/literals.h"
+#include "text/parse.h"
 
 namespace wasm::text {
 
@@ -89,6 +90,7 @@ class Parser {
   mutable std::optional<Error> deferred;
 
   int depth = 0;
+  TextOptions options;
   std::vector<CustomAnnotation> customs;
   // The `at` values (inclusive) of annotations inside the module being parsed.
   size_t annot_first = 0, annot_last = 0;
