@@ -132,7 +132,9 @@ class ModuleParser;
 
 // Parses `field*` up to (not including) the closing ')' or Eof; `parent` is the enclosing
 // module for Module Linking's outer aliases.
-Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id);
+// `export_ids`, when given, receives the identifier -> export name of the module's exports.
+Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id,
+                           StringMap<std::string>* export_ids = nullptr);
 
 // Parses `(module $id? field*)` or bare fields (spec: text/modules.rst, "Modules").
 Module parse_module_tokens(Parser& p);
