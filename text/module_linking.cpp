@@ -548,6 +548,7 @@ Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::s
   std::vector<bool> placed;
   for (const CustomAnnotation& c : p.customs) placed.push_back(c.placed);
   ModuleParser::Plan plan;
+  if (auto it = p.module_plans.find(start); it != p.module_plans.end()) plan = it->second;
   for (int parse = 1;; ++parse) {
     ModuleParser mp(p, parent, id);
     mp.plan = std::move(plan);
@@ -563,6 +564,7 @@ Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::s
         for (const Export& e : m->exports)
           for (const auto& [name, index] : mp.space_of(e.kind).ids)
             if (index == e.index) export_ids->emplace(name, e.name);
+      if (!mp.plan.aliases.empty()) p.module_plans[start] = std::move(mp.plan);
       return std::move(*m);
     }
     plan = std::move(mp.plan);

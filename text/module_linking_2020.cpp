@@ -90,7 +90,6 @@ bool ModuleParser::plan_use(const Space& s, const Token& t) const {
       a.id = std::string(v);
       a.instance = t;
       a.outer_count = count;
-      a.outer_index = it->second;
       plan.aliases.push_back(std::move(a));
       plan_grew = true;
       return true;
@@ -103,11 +102,19 @@ bool ModuleParser::plan_use(const Space& s, const Token& t) const {
 void ModuleParser::bind_planned_parents() {
   for (PlannedAlias& a : plan.aliases) {
     if (a.kind != PlannedAlias::Kind::Parent) continue;
+    // The index is looked up now: planned aliases of an enclosing module may shift its indices.
+    const ModuleParser* target = parent;
+    for (uint32_t i = 0; i < a.outer_count && target; ++i) target = target->parent;
     Alias al;
     al.kind = Alias::Kind::Outer;
     al.sort = a.sort;
     al.outer_count = a.outer_count;
-    al.index = a.outer_index;
+    uint32_t index = 0;
+    if (target) {
+      const Space& s = a.sort == ExternKind::Type ? target->types : target->modules;
+      if (auto it = s.ids.find(a.id); it != s.ids.end()) index = it->second;
+    }
+    al.index = index;
     al.at = a.instance.at;
     m.aliases.push_back(std::move(al));
     note_initial_def(m, DefKind::Alias);
@@ -115,9 +122,7 @@ void ModuleParser::bind_planned_parents() {
     if (a.sort == ExternKind::Type) {
       type_slots.push_back({-1, 0});
       fields.emplace_back();
-      const ModuleParser* target = parent;
-      for (uint32_t i = 0; i < a.outer_count && target; ++i) target = target->parent;
-      if (target) outer_types[a.bound] = {target, a.outer_index};
+      if (target) outer_types[a.bound] = {target, index};
     }
   }
 }

@@ -205,23 +205,8 @@ class ModuleParser {
   void check_alias_source(uint32_t instance, const std::string& name, Span at);
 
   // ---- The June 2020 Explainer's forms (module_linking_2020.cpp; docs/module-linking.md)
-  // Identifier paths, implicit parent aliases and zero-level exports are aliases that a use
-  // found in any pass asks for, while aliases take their index in pass 1. A use that finds no
-  // planned alias adds one to `plan`; parse_module_fields then parses the module again with
-  // the plan, whose aliases pass 1 binds where the Explainer's desugaring puts them.
-  struct PlannedAlias {
-    enum class Kind : uint8_t { Path, Parent, ZeroLevel } kind = Kind::Path;
-    ExternKind sort = ExternKind::Func;
-    size_t field = 0;                // Path, ZeroLevel: the field of the first use
-    std::string id;                  // Path: the whole path; Parent: the identifier
-    Token instance;                  // Path, ZeroLevel: the instance the projection starts at
-    std::vector<std::string> names;  // Path, ZeroLevel: the export names projected
-    uint32_t outer_count = 0, outer_index = 0;  // Parent
-    uint32_t bound = 0;                         // the alias's index, once bound
-  };
-  struct Plan {
-    std::vector<PlannedAlias> aliases;
-  };
+  // See ModulePlan (parser.h).
+  using Plan = ModulePlan;
   mutable Plan plan;
   mutable bool plan_grew = false;
   bool planning = true;  // false on the last parse allowed: unknown ids are errors then

@@ -39,6 +39,25 @@ struct CustomAnnotation {
 // Removes annotations (balanced) from the stream; keeps the interpreted ones aside.
 TokenList strip_annotations(TokenList raw, std::vector<CustomAnnotation>& customs);
 
+// The June 2020 Module Linking Explainer's forms (text/module_linking_2020.cpp): identifier
+// paths, implicit parent aliases and zero-level exports are aliases that a use found in any
+// pass asks for, while aliases take their index in pass 1. A use that finds no planned alias
+// adds one to the module's plan, and the module is parsed again with it: pass 1 binds its
+// aliases where the Explainer's desugaring puts them.
+struct PlannedAlias {
+  enum class Kind : uint8_t { Path, Parent, ZeroLevel } kind = Kind::Path;
+  ExternKind sort = ExternKind::Func;
+  size_t field = 0;                // Path, ZeroLevel: the field of the first use
+  std::string id;                  // Path: the whole path; Parent: the identifier
+  Token instance;                  // Path, ZeroLevel: the instance the projection starts at
+  std::vector<std::string> names;  // Path, ZeroLevel: the export names projected
+  uint32_t outer_count = 0;        // Parent: how many modules out
+  uint32_t bound = 0;              // the alias's index, once bound
+};
+struct ModulePlan {
+  std::vector<PlannedAlias> aliases;
+};
+
 class Parser {
  public:
   Parser(TokenList tokens, std::vector<CustomAnnotation> customs);
@@ -91,6 +110,9 @@ class Parser {
 
   int depth = 0;
   TextOptions options;
+  // The final plan of each module (by the token index of its fields), kept while an enclosing
+  // module is parsed again, so that a module is planned once, not once per enclosing parse.
+  std::unordered_map<size_t, ModulePlan> module_plans;
   std::vector<CustomAnnotation> customs;
   // The `at` values (inclusive) of annotations inside the module being parsed.
   size_t annot_first = 0, annot_last = 0;
