@@ -58,9 +58,9 @@ TEST(ModuleLinking2020, PathsAreOrdinaryIdentifiersByDefault) {
 }
 
 TEST(ModuleLinking2020, NestedPathProjectsThroughInstances) {
-  Module m = ok(
-      "(import \"i\" (instance $i (export \"j\" (instance (export \"f\" (func))))))"
-      "(func (call $i.$j.$f))");
+  Module m =
+      ok("(import \"i\" (instance $i (export \"j\" (instance (export \"f\" (func))))))"
+         "(func (call $i.$j.$f))");
   ASSERT_EQ(m.aliases.size(), 2u);
   EXPECT_EQ(m.aliases[0].sort, ExternKind::Instance);
   EXPECT_EQ(m.aliases[0].name, "j");
@@ -71,10 +71,10 @@ TEST(ModuleLinking2020, NestedPathProjectsThroughInstances) {
 
 // Explainer (2020) "Nested Modules": an enclosing module's type by identifier.
 TEST(ModuleLinking2020, ImplicitParentAliasComesFirst) {
-  Module m = ok(
-      "(type $F (func)) (type $T (instance (export \"read\" (func))))"
-      "(module (type (func (param i32))) (import \"x\" (instance (type $T))))",
-      {});
+  Module m =
+      ok("(type $F (func)) (type $T (instance (export \"read\" (func))))"
+         "(module (type (func (param i32))) (import \"x\" (instance (type $T))))",
+         {});
   const Module& child = m.modules.at(0);
   ASSERT_EQ(child.aliases.size(), 1u);
   EXPECT_EQ(child.aliases[0].kind, Alias::Kind::Outer);
@@ -97,9 +97,10 @@ TEST(ModuleLinking2020, ExplicitAliasForms) {
 
 // "Module and Instance Types" / "Module and Instance Exports": zero-level exports.
 TEST(ModuleLinking2020, ZeroLevelExports) {
-  Module t = ok("(type $I (instance (export \"a\" (func)) (export \"b\" (global i32))))"
-                "(type (module (import \"x\" (func)) (export $I)))",
-                {});
+  Module t =
+      ok("(type $I (instance (export \"a\" (func)) (export \"b\" (global i32))))"
+         "(type (module (import \"x\" (func)) (export $I)))",
+         {});
   const ModuleType& mt = module_type(t);
   ASSERT_EQ(mt.exports.size(), 2u);
   EXPECT_EQ(mt.exports[1].name, "b");
@@ -107,9 +108,10 @@ TEST(ModuleLinking2020, ZeroLevelExports) {
   EXPECT_EQ(err("(type $F (func)) (type (module (export $F)))", {}),
             "type index is not an instance");
 
-  Module m = ok("(module (module $M (func (export \"foo\")) (global (export \"g\") i32 (i32.const 0)))"
-                "(instance $i (instantiate $M)) (export $i))",
-                {});
+  Module m =
+      ok("(module (module $M (func (export \"foo\")) (global (export \"g\") i32 (i32.const 0)))"
+         "(instance $i (instantiate $M)) (export $i))",
+         {});
   ASSERT_EQ(m.exports.size(), 2u);
   EXPECT_EQ(m.exports[0].name, "foo");
   EXPECT_EQ(m.exports[0].kind, ExternKind::Func);
@@ -120,12 +122,12 @@ TEST(ModuleLinking2020, ZeroLevelExports) {
 
 // "Module Imports and Nested Instances": positional arguments take the imports' names.
 TEST(ModuleLinking2020, PositionalArgumentsAreNamedByImportOrder) {
-  Module m = ok(
-      "(import \"w\" (instance $w (export \"f\" (func))))"
-      "(module $M (import \"a\" \"x\" (func)) (import \"a\" \"y\" (func)) (import \"b\" (func)))"
-      "(alias $f (func $w $f))"
-      "(instance (instantiate $M (instance $w) (func $f)))",
-      {});
+  Module m =
+      ok("(import \"w\" (instance $w (export \"f\" (func))))"
+         "(module $M (import \"a\" \"x\" (func)) (import \"a\" \"y\" (func)) (import \"b\" (func)))"
+         "(alias $f (func $w $f))"
+         "(instance (instantiate $M (instance $w) (func $f)))",
+         {});
   const Instance& inst = m.instances.at(0);
   ASSERT_EQ(inst.args.size(), 2u);
   EXPECT_EQ(inst.args[0].name, "a");
@@ -136,8 +138,8 @@ TEST(ModuleLinking2020, PositionalArgumentsAreNamedByImportOrder) {
 }
 
 TEST(ModuleLinking2020, AbbreviatedItemsInTypes) {
-  Module m = ok("(type (module (memory (import \"a\") 1 2) (func $d (export \"d\") (result f32))))",
-                {});
+  Module m =
+      ok("(type (module (memory (import \"a\") 1 2) (func $d (export \"d\") (result f32))))", {});
   const ModuleType& mt = module_type(m);
   ASSERT_EQ(mt.imports.size(), 1u);
   EXPECT_EQ(mt.imports[0].type.kind, ExternKind::Memory);
