@@ -445,7 +445,11 @@ ModuleType ModuleParser::module_type(StringMap<std::string>* export_ids) {
       p.expect_rparen();
       const TypeDef* def = local_type_def(x);
       if (!def || def->kind != TypeDefKind::Instance) {
-        p.defer(at, "type index is not an instance");
+        // An enclosing module's instance type: its items use that module's type indices.
+        const TypeDef* outer = named_type_def(x);
+        p.defer(at, outer && outer->kind == TypeDefKind::Instance
+                        ? "zero-level export of an enclosing module's instance type"
+                        : "type index is not an instance");
         continue;
       }
       std::vector<ExportType> exports = def->instance.exports;

@@ -69,6 +69,12 @@
     "(type $F (func))"
     "(type (module (export $F)))")
   "type index is not an instance")
+;; ... of this module (an enclosing module's type uses that module's type indices) ...
+(assert_malformed
+  (module quote
+    "(type $I (instance (export \"a\" (func))))"
+    "(module (type (module (export $I))))")
+  "zero-level export of an enclosing module's instance type")
 ;; ... and the names they add must not clash.
 (assert_invalid
   (module
