@@ -134,6 +134,18 @@ Module ModuleParser::run() {
       size_t k = p.is(TokenKind::String, 3) ? 4 : 3;
       if (k == 3 || p.is_keyword("module", k + 1) || p.is_keyword("instance", k + 1)) ml = true;
     }
+    // ... and so does the abbreviation of one, `(func $id? (export "e")* (import "m") ...)`.
+    if (!ml && definition_slot(f.kind) >= 0) {
+      size_t i = f.pos + 2;
+      if (p.token(i).kind == TokenKind::Id) ++i;
+      while (p.token(i).kind == TokenKind::LParen && p.token(i + 1).kind == TokenKind::Keyword &&
+             p.token(i + 1).text == "export")
+        i = p.skip_balanced(i);
+      if (p.token(i).kind == TokenKind::LParen && p.token(i + 1).kind == TokenKind::Keyword &&
+          p.token(i + 1).text == "import" && p.token(i + 2).kind == TokenKind::String &&
+          p.token(i + 3).kind == TokenKind::RParen)
+        ml = true;
+    }
     field_list.push_back(f);
     p.seek(p.skip_balanced(f.pos));
   }
