@@ -33,6 +33,68 @@
 (register "wasi_file" $host)
 (register "Win32" $host)
 
+;; "Single-level Imports": the example module, given "a" (an instance with "b") and "x".
+(module $single_level
+  (import "a" (instance $a (export "f1" (func))))
+  (import "i" "f" (func $x))
+  (module $Example
+    (import "a" "f1" (func))  ;; legal today ("b" in the Explainer)
+    (import "x" (func))       ;; illegal today, legalized with this proposal
+    (func (export "run") (call 0) (call 1))
+  )
+  (instance $e (instantiate $Example (instance $a) (func $x)))
+  (export $e)
+)
+(invoke $host "reset")
+(assert_return (invoke $single_level "run"))
+(assert_return (invoke $host "log") (i32.const 11))
+
+;; "Module and Instance Types": the example module, its type as written (abbreviated), the
+;; same type desugared, and the type of its instance.
+(module $module_types
+  (module $Def
+    (memory (import "a") 1 2)
+    (func (import "b") (param i32))
+    (table (export "c") 1 funcref)
+    (func $notImportedOrExported (result i64)
+      i64.const 0
+    )
+    (func (export "d") (result f32)
+      f32.const 0
+    )
+  )
+  (module $User
+    (import "M" (module $M
+      (memory (import "a") 1 2)
+      (func (import "b") (param i32))
+      (table (export "c") 1 funcref)
+      (func (export "d") (result f32))
+    ))
+    (import "M2" (module $M2
+      (import "a" (memory 1 2))
+      (import "b" (func (param i32)))
+      (export "c" (table 1 funcref))
+      (export "d" (func (result f32)))
+    ))
+    (module $Args (memory (export "a") 1 2) (func (export "b") (param i32)))
+    (module $Client
+      (import "i" (instance $i
+        (export "c" (table 1 funcref))
+        (export "d" (func (result f32)))
+      ))
+      (func (export "d") (result f32) (call $i.$d))
+    )
+    (instance $args (instantiate $Args))
+    (instance $m (instantiate $M (memory $args.$a) (func $args.$b)))
+    (instance $m2 (instantiate $M2 (memory $args.$a) (func $args.$b)))
+    (instance $client (instantiate $Client (instance $m)))
+    (func (export "d") (result f32) (f32.add (call $m2.$d) (call $client.$d)))
+  )
+  (instance $u (instantiate $User (module $Def) (module $Def)))
+  (export $u)
+)
+(assert_return (invoke $module_types "d") (f32.const 0))
+
 ;; "Module and Instance Types": an instance type and the type of a module implementing it
 ;; with Win32 imports, its exports given by the zero-level export (export $WasiFile).
 (module $win32
