@@ -125,6 +125,7 @@ constexpr std::string_view kGrammarKeywords[] = {
     "alias",
     "outer",
     "instantiate",
+    "parent",  // the June 2020 Explainer's (alias $x (parent (type $y)))
     // custom-descriptors
     "exact",
     "descriptor",

@@ -49,6 +49,7 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     f.slot = uint32_t(m.imports.size());
     m.imports.emplace_back();
     if (kind == ExternKind::Instance) instance_origins[f.index] = {InstanceOrigin::Kind::Import, f.slot};
+    if (kind == ExternKind::Module) module_import_slot[f.index] = f.slot;
     if (ml) {
       hoist_types = true;
       import_field(f);
@@ -66,6 +67,21 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     if (!k) p.unexpected();
     p.next();
     return begin_import(*k, module, two_level, p.opt_id());
+  }
+  if (f.kind == FieldKind::Alias && seed_alias_shape(f.pos)) {
+    // The 2020 forms: (alias $id? (kind i e)) | (alias $id? (parent (kind x)))
+    p.seek(f.pos + 2);
+    auto name = p.opt_id();
+    ExternKind k = seed_alias_sort(f.pos);
+    f.index = bind(space_of(k), name, category_of(k), at);
+    if (k == ExternKind::Type) {
+      type_slots.push_back({-1, 0});
+      fields.emplace_back();
+    }
+    f.slot = uint32_t(m.aliases.size());
+    m.aliases.emplace_back();
+    note_initial_def(m, DefKind::Alias);
+    return;
   }
   if (f.kind == FieldKind::Alias) {
     // The last child names the sort and binds the id: (alias ... (kind $id?))
@@ -132,6 +148,7 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     }
   } else if (f.kind == FieldKind::Module) {
     f.slot = uint32_t(m.modules.size());
+    module_def_slot[f.index] = f.slot;
     m.modules.emplace_back();
     note_initial_def(m, DefKind::Module);
   } else if (f.kind == FieldKind::Instance) {
@@ -171,15 +188,22 @@ void ModuleParser::scan_inline_aliases(size_t from, size_t to) {
 // (kind x "n1" ... "nk"): one instance-export alias per projection, shared by equal uses.
 uint32_t ModuleParser::inline_alias(size_t at) {
   ExternKind kind = *kind_of(p.token(at + 1));
-  const Token& base = p.token(at + 2);
+  std::vector<std::string> names;
+  for (size_t i = at + 3; p.token(i).kind == TokenKind::String; ++i)
+    names.emplace_back(p.token(i).value);
+  return projection_alias(kind, p.token(at + 2), names, p.token(at).at);
+}
+
+uint32_t ModuleParser::projection_alias(ExternKind kind, const Token& base,
+                                        std::span<const std::string> names, Span at) {
   std::string key = std::string(base.text);
   std::optional<uint32_t> instance;
   uint32_t result = 0;
-  for (size_t i = at + 3; p.token(i).kind == TokenKind::String; ++i) {
-    bool last = p.token(i + 1).kind != TokenKind::String;
+  for (size_t i = 0; i < names.size(); ++i) {
+    bool last = i + 1 == names.size();
     ExternKind k = last ? kind : ExternKind::Instance;
     key += '\x1f';
-    key += p.token(i).value;
+    key += names[i];
     std::string full = cat(int(k), "|", key);
     auto found = alias_keys.find(full);
     if (found != alias_keys.end()) {
@@ -188,8 +212,8 @@ uint32_t ModuleParser::inline_alias(size_t at) {
       Alias a;
       a.kind = Alias::Kind::InstanceExport;
       a.sort = k;
-      a.name = p.token(i).value;
-      a.at = p.token(at).at;
+      a.name = names[i];
+      a.at = at;
       if (instance) {
         a.instance = *instance;
       } else if (base.kind == TokenKind::Id) {
@@ -201,7 +225,7 @@ uint32_t ModuleParser::inline_alias(size_t at) {
       }
       m.aliases.push_back(std::move(a));
       note_initial_def(m, DefKind::Alias);
-      result = bind(space_of(k), std::nullopt, category_of(k), p.token(at).at);
+      result = bind(space_of(k), std::nullopt, category_of(k), at);
       alias_keys[full] = result;
     }
     instance = result;
@@ -296,7 +320,7 @@ void ModuleParser::module_field(FieldInfo& f) {
   if (f.is_alias) return alias_field(f);
   if (f.is_import) return import_field(f);
   Nest nest(p);
-  m.modules[f.slot] = parse_module_fields(p, this, name);
+  m.modules[f.slot] = parse_module_fields(p, this, name, &module_export_ids[f.index]);
   p.expect_rparen();
 }
 
@@ -312,6 +336,8 @@ void ModuleParser::instance_field(FieldInfo& f) {
   if (f.is_import) return import_field(f);
   p.expect_lparen("instantiate");
   inst.module = p.is(TokenKind::LParen) ? kind_ref(ExternKind::Module) : index(modules, "module");
+  instance_module[f.index] = inst.module;
+  if (p.is(TokenKind::LParen) && !p.is_keyword("import", 1)) positional_args(inst);
   while (p.take_lparen("import")) {
     InstantiateArg arg;
     arg.name = p.name();
@@ -334,6 +360,7 @@ void ModuleParser::instance_field(FieldInfo& f) {
 // Pass 3: (alias x "name" (kind $id?)) | (alias outer M x (kind $id?)), and the inverted
 // (kind $id? (alias x "name")) / (kind $id? (alias outer M x)).
 void ModuleParser::alias_field(FieldInfo& f) {
+  if (f.kind == FieldKind::Alias && seed_alias_shape(f.pos)) return seed_alias_field(f);
   bool inverted = f.kind != FieldKind::Alias;
   ExternKind kind = ExternKind::Func;
   if (inverted) {
@@ -401,13 +428,39 @@ void ModuleParser::check_alias_source(uint32_t instance, const std::string& name
 }
 
 // spec (Module Linking): moduletype ::= (import ...)* (export ...)*, or (type x)
-ModuleType ModuleParser::module_type() {
+ModuleType ModuleParser::module_type(StringMap<std::string>* export_ids) {
   Nest nest(p);
   ModuleType t;
+  p.opt_id();  // Explainer (2020): `(module $id ...)`, `(instance $id ...)` as types
   while (p.is(TokenKind::LParen)) {
-    if (p.is_keyword("import", 1)) t.imports.push_back(import_decl());
-    else if (p.is_keyword("export", 1)) t.exports.push_back(export_decl());
-    else {
+    if (p.is_keyword("import", 1)) {
+      t.imports.push_back(import_decl());
+    } else if (p.is_keyword("export", 1) && at_index(2) && p.is(TokenKind::RParen, 3)) {
+      // Explainer (2020) "Module and Instance Types": the zero-level export
+      // `(export $InstanceType)` adds every export of that instance type.
+      p.next();
+      p.next();
+      Span at = p.peek().at;
+      uint32_t x = index(types, "type");
+      p.expect_rparen();
+      const TypeDef* def = local_type_def(x);
+      if (!def || def->kind != TypeDefKind::Instance) {
+        // An enclosing module's instance type: its items use that module's type indices.
+        const TypeDef* outer = named_type_def(x);
+        p.defer(at, outer && outer->kind == TypeDefKind::Instance
+                        ? "zero-level export of an enclosing module's instance type"
+                        : "type index is not an instance");
+        continue;
+      }
+      std::vector<ExportType> exports = def->instance.exports;
+      for (ExportType& e : exports) t.exports.push_back(std::move(e));
+      if (const StringMap<std::string>* ids = export_ids_of_type(x); ids && export_ids)
+        for (const auto& [id, name] : *ids) export_ids->emplace(id, name);
+    } else if (p.is_keyword("export", 1)) {
+      t.exports.push_back(export_decl(export_ids));
+    } else if (auto k = kind_keyword(1); k && *k != ExternKind::Type) {
+      abbreviated_item(&t.imports, t.exports, export_ids);
+    } else {
       p.next();
       p.unexpected();
     }
@@ -416,10 +469,20 @@ ModuleType ModuleParser::module_type() {
 }
 
 // spec (Module Linking): instancetype ::= (export ...)*
-InstanceType ModuleParser::instance_type() {
+InstanceType ModuleParser::instance_type(StringMap<std::string>* export_ids) {
   Nest nest(p);
   InstanceType t;
-  while (p.is_lparen("export")) t.exports.push_back(export_decl());
+  p.opt_id();  // Explainer (2020): `(type $WasiFile (instance $wasi-file ...))`
+  while (p.is(TokenKind::LParen)) {
+    if (p.is_keyword("export", 1)) {
+      t.exports.push_back(export_decl(export_ids));
+    } else if (auto k = kind_keyword(1); k && *k != ExternKind::Type) {
+      abbreviated_item(nullptr, t.exports, export_ids);
+    } else {
+      p.next();
+      p.unexpected();
+    }
+  }
   return t;
 }
 
@@ -439,7 +502,7 @@ ImportType ModuleParser::import_decl() {
   return t;
 }
 
-ExportType ModuleParser::export_decl() {
+ExportType ModuleParser::export_decl(StringMap<std::string>* export_ids) {
   ExportType t;
   p.expect_lparen("export");
   t.name = p.name();
@@ -447,7 +510,7 @@ ExportType ModuleParser::export_decl() {
   auto k = kind_of(p.peek());
   if (!k) p.unexpected();
   p.next();
-  p.opt_id();
+  if (auto id = p.opt_id(); id && export_ids) export_ids->emplace(*id, t.name);
   t.type = extern_desc(*k, true);
   p.expect_rparen();
   p.expect_rparen();
@@ -465,20 +528,54 @@ ExternType ModuleParser::item_type(ExternKind kind) {
     return t;
   }
   TypeDef def;
+  StringMap<std::string> ids;
   if (kind == ExternKind::Module) {
     def.kind = TypeDefKind::Module;
-    def.module = module_type();
+    def.module = module_type(&ids);
   } else {
     def.kind = TypeDefKind::Instance;
-    def.instance = instance_type();
+    def.instance = instance_type(&ids);
   }
   t.type = append_type(std::move(def));
+  if (!ids.empty()) type_export_ids[t.type] = std::move(ids);
   return t;
 }
 
-Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id) {
-  ModuleParser mp(p, parent, std::move(id));
-  return mp.run();
+// The module's fields, parsed again while uses of the 2020 forms find aliases not yet planned
+// (module_linking_2020.cpp): each parse plans at least one more, and the last one allowed
+// reports what is still unknown.
+Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id,
+                           StringMap<std::string>* export_ids) {
+  constexpr int kMaxParses = 4;
+  size_t start = p.pos();
+  std::optional<Error> deferred = p.deferred;
+  std::vector<bool> placed;
+  for (const CustomAnnotation& c : p.customs) placed.push_back(c.placed);
+  ModuleParser::Plan plan;
+  if (auto it = p.module_plans.find(start); it != p.module_plans.end()) plan = it->second;
+  for (int parse = 1;; ++parse) {
+    ModuleParser mp(p, parent, id);
+    mp.plan = std::move(plan);
+    mp.planning = parse < kMaxParses;
+    std::optional<Module> m;
+    try {
+      m = mp.run();
+    } catch (const ErrorException&) {
+      if (!mp.plan_grew) throw;
+    }
+    if (!mp.plan_grew) {
+      if (export_ids)
+        for (const Export& e : m->exports)
+          for (const auto& [name, index] : mp.space_of(e.kind).ids)
+            if (index == e.index) export_ids->emplace(name, e.name);
+      if (!mp.plan.aliases.empty()) p.module_plans[start] = std::move(mp.plan);
+      return std::move(*m);
+    }
+    plan = std::move(mp.plan);
+    p.seek(start);
+    p.deferred = deferred;
+    for (size_t i = 0; i < placed.size(); ++i) p.customs[i].placed = placed[i];
+  }
 }
 
 }  // namespace wasm::text

@@ -139,6 +139,10 @@ class ModuleParser {
   static bool is_ml_field(FieldKind k);
   void scan_inline_aliases(size_t from, size_t to);
   uint32_t inline_alias(size_t at);  // at: the '(' of `(kind x "name"+)`
+  // One instance-export alias per projection step of `base` through `names`, shared by equal
+  // projections; returns the last one's index.
+  uint32_t projection_alias(ExternKind kind, const Token& base, std::span<const std::string> names,
+                            Span at);
   uint32_t kind_ref(ExternKind kind);  // (kind x "name"*) -> index
   uint32_t outer_alias(ExternKind kind, size_t at);
   Alias outer_target(ExternKind kind, size_t mpos);
@@ -146,10 +150,10 @@ class ModuleParser {
   void module_field(FieldInfo& f);
   void instance_field(FieldInfo& f);
   void alias_field(FieldInfo& f);
-  ModuleType module_type();
-  InstanceType instance_type();
+  ModuleType module_type(StringMap<std::string>* export_ids = nullptr);
+  InstanceType instance_type(StringMap<std::string>* export_ids = nullptr);
   ImportType import_decl();
-  ExportType export_decl();
+  ExportType export_decl(StringMap<std::string>* export_ids = nullptr);
   ExternType item_type(ExternKind kind);
   std::optional<ExternKind> kind_keyword(size_t ahead = 0) const;
   void resolve_pending_aliases();
@@ -200,10 +204,49 @@ class ModuleParser {
   std::vector<InstanceOrigin> instance_origins;
   void check_alias_source(uint32_t instance, const std::string& name, Span at);
 
+  // ---- The June 2020 Explainer's forms (module_linking_2020.cpp; docs/module-linking.md)
+  // See ModulePlan (parser.h).
+  using Plan = ModulePlan;
+  mutable Plan plan;
+  mutable bool plan_grew = false;
+  bool planning = true;  // false on the last parse allowed: unknown ids are errors then
+  size_t current_field = 0;
+  void bind_planned_parents();
+  void bind_planned_aliases(bool (*in)(const ModuleParser&, size_t field, size_t now), size_t now);
+  bool plan_use(const Space& s, const Token& t) const;  // on an unknown id: a path or parent?
+  std::optional<ExternKind> kind_of_space(const Space& s) const;
+  std::string export_name_of(uint32_t instance, std::string_view id) const;
+  const StringMap<std::string>* export_ids_of_type(uint32_t x) const;
+  const StringMap<std::string>* export_ids_of_instance(uint32_t instance) const;
+  const TypeDef* local_type_def(uint32_t x) const;  // a module or instance type defined here
+  const TypeDef* named_type_def(uint32_t x) const;  // ... or in an enclosing module
+  std::optional<std::vector<std::pair<std::string, ExternKind>>> exports_of_instance(
+      uint32_t instance) const;
+  bool zero_level_export();  // pass 3: (export x) in a module definition
+  void abbreviated_item(std::vector<ImportType>* imports, std::vector<ExportType>& exports,
+                        StringMap<std::string>* export_ids);
+  void positional_args(Instance& inst);     // pass 3: (instantiate x (kind y)*)
+  bool seed_alias_shape(size_t pos) const;  // (alias $id? (kind ...)) at pos
+  ExternKind seed_alias_sort(size_t pos) const;
+  void seed_alias_field(FieldInfo& f);
+  // Export identifiers of module and instance types (by type index) and of nested module
+  // definitions (by module index), for paths: `$i.$f` names the export whose item is `$f`.
+  std::unordered_map<uint32_t, StringMap<std::string>> type_export_ids, module_export_ids;
+  std::unordered_map<uint32_t, uint32_t> module_import_slot;  // module index -> m.imports
+  std::unordered_map<uint32_t, uint32_t> module_def_slot;     // module index -> m.modules
+  std::unordered_map<uint32_t, uint32_t> instance_module;     // instantiated -> module index
+  std::unordered_map<uint32_t, std::pair<const ModuleParser*, uint32_t>> outer_types;
+
   std::vector<FieldInfo> field_list;
   std::vector<size_t> instr_starts;  // token index of every instruction parsed, in source order
   bool seen_definition[5] = {};  // func, table, memory, global, tag: for "import after ..."
 };
+
+// Types, imports, modules, instances and aliases: the definitions that may interleave.
+inline bool is_header_field(FieldKind k) {
+  return k == FieldKind::Type || k == FieldKind::Rec || k == FieldKind::Import ||
+         k == FieldKind::Module || k == FieldKind::Instance || k == FieldKind::Alias;
+}
 
 // Pass-1 helpers shared by modules.cpp and module_linking.cpp.
 void note_import_order(ModuleParser& mp, Span at);  // "import after ... definition"

@@ -55,6 +55,7 @@ uint32_t ModuleParser::bind(Space& s, const std::optional<std::string>& name, co
 uint32_t ModuleParser::lookup(const Space& s, const Token& t, const char* category) const {
   auto it = s.ids.find(t.value);
   if (it == s.ids.end()) {
+    if (plan_use(s, t)) return 0;  // the next parse binds it (module_linking_2020.cpp)
     p.defer(t.at, cat("unknown ", category, " $", t.value));
     return 0;
   }
@@ -133,6 +134,18 @@ Module ModuleParser::run() {
       size_t k = p.is(TokenKind::String, 3) ? 4 : 3;
       if (k == 3 || p.is_keyword("module", k + 1) || p.is_keyword("instance", k + 1)) ml = true;
     }
+    // ... and so does the abbreviation of one, `(func $id? (export "e")* (import "m") ...)`.
+    if (!ml && definition_slot(f.kind) >= 0) {
+      size_t i = f.pos + 2;
+      if (p.token(i).kind == TokenKind::Id) ++i;
+      while (p.token(i).kind == TokenKind::LParen && p.token(i + 1).kind == TokenKind::Keyword &&
+             p.token(i + 1).text == "export")
+        i = p.skip_balanced(i);
+      if (p.token(i).kind == TokenKind::LParen && p.token(i + 1).kind == TokenKind::Keyword &&
+          p.token(i + 1).text == "import" && p.token(i + 2).kind == TokenKind::String &&
+          p.token(i + 3).kind == TokenKind::RParen)
+        ml = true;
+    }
     field_list.push_back(f);
     p.seek(p.skip_balanced(f.pos));
   }
@@ -140,20 +153,25 @@ Module ModuleParser::run() {
   size_t end = p.pos();
   (void)start;
 
-  // Pass 1: bind ids (Module Linking: inline aliases first, at their place).
+  // Pass 1: bind ids (Module Linking: inline and planned aliases first, at their place).
   bool header_done = false;
   pass1 = true;
+  bind_planned_parents();
   for (size_t i = 0; i < field_list.size(); ++i) {
     FieldInfo& f = field_list[i];
-    bool header = f.kind == FieldKind::Type || f.kind == FieldKind::Rec ||
-                  f.kind == FieldKind::Import || f.kind == FieldKind::Module ||
-                  f.kind == FieldKind::Instance || f.kind == FieldKind::Alias;
+    current_field = i;
+    bool header = is_header_field(f.kind);
     p.seek(f.pos);
     size_t field_end = p.skip_balanced(f.pos);
     if (header) {
+      bind_planned_aliases(
+          [](const ModuleParser&, size_t field, size_t now) { return field == now; }, i);
       scan_inline_aliases(f.pos, field_end);
     } else if (!header_done) {
       header_done = true;
+      bind_planned_aliases([](const ModuleParser& mp, size_t field,
+                              size_t) { return !is_header_field(mp.field_list[field].kind); },
+                           i);
       for (size_t j = i; j < field_list.size(); ++j) {
         FieldKind k = field_list[j].kind;
         if (k == FieldKind::Type || k == FieldKind::Rec || k == FieldKind::Import ||
@@ -168,11 +186,17 @@ Module ModuleParser::run() {
   pass1 = false;
 
   // Pass 2: type definitions.
-  for (FieldInfo& f : field_list)
+  for (size_t i = 0; i < field_list.size(); ++i) {
+    FieldInfo& f = field_list[i];
+    current_field = i;
     if ((f.kind == FieldKind::Type || f.kind == FieldKind::Rec) && !f.done) type_definition(f);
+  }
 
   // Pass 3: everything else, in field order (fields done in pass 1 still add their exports).
-  for (FieldInfo& f : field_list) parse_field(f);
+  for (size_t i = 0; i < field_list.size(); ++i) {
+    current_field = i;
+    parse_field(field_list[i]);
+  }
 
   place_customs(end);
   if (!parent) code_annotations();
@@ -209,16 +233,20 @@ void ModuleParser::bind_field(FieldInfo& f) {
         p.next();
         p.next();
         TypeDef def;
+        StringMap<std::string> ids;
         def.kind = is_module ? TypeDefKind::Module : TypeDefKind::Instance;
-        if (is_module) def.module = module_type();
-        else def.instance = instance_type();
+        if (is_module)
+          def.module = module_type(&ids);
+        else
+          def.instance = instance_type(&ids);
         p.expect_rparen();
         p.expect_rparen();
         if (name) {
           if (types.ids.count(*name)) p.error(at, cat("duplicate type $", *name));
           types.ids[*name] = types.count;
         }
-        append_type(std::move(def));
+        uint32_t x = append_type(std::move(def));
+        if (!ids.empty()) type_export_ids[x] = std::move(ids);
         f.done = true;
         return;
       }
@@ -636,6 +664,7 @@ void ModuleParser::start_field() {
 
 // spec: export ::= (export name externidx)
 void ModuleParser::export_field() {
+  if (zero_level_export()) return;
   Export e;
   e.at = p.peek().at;
   p.next();

@@ -45,11 +45,12 @@ Module parse_module_tokens(Parser& p, std::optional<size_t> fields_at, bool bare
   return m;
 }
 
-Result<Module> parse_module(std::string_view source) {
+Result<Module> parse_module(std::string_view source, TextOptions options) {
   return catch_error([&]() -> Module {
     std::vector<CustomAnnotation> customs;
     TokenList tokens = strip_annotations(tokenize(source), customs);
     Parser p(std::move(tokens), std::move(customs));
+    p.options = options;
     Module m = parse_module_tokens(p);
     if (!p.is(TokenKind::Eof)) p.unexpected();
     return m;

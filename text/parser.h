@@ -14,6 +14,7 @@
 #include "spec/error.h"
 #include "text/lexer.h"
 #include "text/literals.h"
+#include "text/parse.h"
 
 namespace wasm::text {
 
@@ -37,6 +38,25 @@ struct CustomAnnotation {
 
 // Removes annotations (balanced) from the stream; keeps the interpreted ones aside.
 TokenList strip_annotations(TokenList raw, std::vector<CustomAnnotation>& customs);
+
+// The June 2020 Module Linking Explainer's forms (text/module_linking_2020.cpp): identifier
+// paths, implicit parent aliases and zero-level exports are aliases that a use found in any
+// pass asks for, while aliases take their index in pass 1. A use that finds no planned alias
+// adds one to the module's plan, and the module is parsed again with it: pass 1 binds its
+// aliases where the Explainer's desugaring puts them.
+struct PlannedAlias {
+  enum class Kind : uint8_t { Path, Parent, ZeroLevel } kind = Kind::Path;
+  ExternKind sort = ExternKind::Func;
+  size_t field = 0;                // Path, ZeroLevel: the field of the first use
+  std::string id;                  // Path: the whole path; Parent: the identifier
+  Token instance;                  // Path, ZeroLevel: the instance the projection starts at
+  std::vector<std::string> names;  // Path, ZeroLevel: the export names projected
+  uint32_t outer_count = 0;        // Parent: how many modules out
+  uint32_t bound = 0;              // the alias's index, once bound
+};
+struct ModulePlan {
+  std::vector<PlannedAlias> aliases;
+};
 
 class Parser {
  public:
@@ -89,6 +109,10 @@ class Parser {
   mutable std::optional<Error> deferred;
 
   int depth = 0;
+  TextOptions options;
+  // The final plan of each module (by the token index of its fields), kept while an enclosing
+  // module is parsed again, so that a module is planned once, not once per enclosing parse.
+  std::unordered_map<size_t, ModulePlan> module_plans;
   std::vector<CustomAnnotation> customs;
   // The `at` values (inclusive) of annotations inside the module being parsed.
   size_t annot_first = 0, annot_last = 0;
@@ -130,7 +154,9 @@ class ModuleParser;
 
 // Parses `field*` up to (not including) the closing ')' or Eof; `parent` is the enclosing
 // module for Module Linking's outer aliases.
-Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id);
+// `export_ids`, when given, receives the identifier -> export name of the module's exports.
+Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::string> id,
+                           StringMap<std::string>* export_ids = nullptr);
 
 // Parses `(module $id? field*)` or bare fields (spec: text/modules.rst, "Modules").
 Module parse_module_tokens(Parser& p);

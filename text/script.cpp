@@ -371,11 +371,12 @@ void ScriptParser::command(Command& c) {
 
 }  // namespace
 
-Result<Script> parse_script(std::string_view source) {
+Result<Script> parse_script(std::string_view source, TextOptions options) {
   return catch_error([&]() -> Script {
     std::vector<CustomAnnotation> customs;
     TokenList tokens = strip_annotations(tokenize(source), customs);
     Parser p(std::move(tokens), std::move(customs));
+    p.options = options;
     return ScriptParser(p).script();
   });
 }

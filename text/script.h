@@ -10,6 +10,7 @@
 
 #include "spec/ast.h"
 #include "spec/error.h"
+#include "text/parse.h"
 
 namespace wasm::text {
 
@@ -97,6 +98,6 @@ struct Script {
 // Parses a whole script. A text module that fails to parse does not fail the script: it
 // becomes a ScriptModule with `error` set. Other syntax errors fail the whole script
 // (Phase::Malformed), as in the reference interpreter.
-Result<Script> parse_script(std::string_view source);
+Result<Script> parse_script(std::string_view source, TextOptions options = {});
 
 }  // namespace wasm::text

@@ -28,7 +28,7 @@ constexpr const char* kConvertHelp =
     "  .wast -> .js     one self-contained JavaScript file that checks every command under\n"
     "                   the WebAssembly JS API (node OUT.js; docs/js-format.md)\n"
     "  --enable FEATURE module-linking, custom-page-sizes, custom-descriptors,\n                   "
-    " shared-everything-threads\n"
+    " shared-everything-threads, module-linking-2020\n"
     "                   (see `wasmref parse --help`)\n";
 
 constexpr const char* kPrintHelp =
@@ -44,7 +44,7 @@ Result<Module> load_file(const std::string& path, const std::string& content,
                          const wast::Features& features) {
   if (kind_of(path) == FileKind::Wasm)
     return binary::decode(as_bytes(content), wast::decode_options(features));
-  return text::parse_module(content);
+  return text::parse_module(content, wast::text_options(features));
 }
 
 int report(const std::string& path, const std::string& content, const Error& e) {
@@ -120,7 +120,7 @@ int cmd_convert(const std::vector<std::string>& args) {
   }
   std::string result;
   if (kind_of(in) == FileKind::Wast) {
-    Result<text::Script> script = text::parse_script(*content);
+    Result<text::Script> script = text::parse_script(*content, wast::text_options(features));
     if (!script) return report(in, *content, script.error());
     if (ends_with(out, ".json")) return write_json(in, *content, *script, out, features);
     if (ends_with(out, ".js")) {

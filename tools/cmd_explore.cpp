@@ -81,7 +81,7 @@ int cmd_explore(const std::vector<std::string>& args) {
     std::fprintf(stderr, "%s: cannot read file\n", file.c_str());
     return 1;
   }
-  Result<text::Script> script = text::parse_script(*content);
+  Result<text::Script> script = text::parse_script(*content, wast::text_options(options.features));
   if (!script) {
     Source source{file, *content, false};
     std::fprintf(stderr, "%s: %s\n", format_location(source, script.error().at.begin).c_str(),

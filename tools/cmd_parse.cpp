@@ -26,7 +26,8 @@ constexpr const char* kHelp =
     "                   decode(encode(m)) == m, parse(print(m)) == m\n"
     "  --enable FEATURE proposals that change what is malformed or valid: module-linking,\n"
     "                   custom-page-sizes, custom-descriptors (valid only: br_on_cast),\n"
-    "                   shared-everything-threads\n"
+    "                   shared-everything-threads, module-linking-2020 (module-linking plus\n"
+    "                   the June 2020 Explainer's identifier paths `$i.$f`)\n"
     "  --skip-list FILE skip the listed assertions (`path.wast:LINE reason` per line);\n"
     "                   they are counted as skipped, never as passed\n";
 
@@ -58,7 +59,8 @@ wast::Tally parse_one(const std::string& path, wast::FrontCheckOptions options,
   Source source{path, *content, kind == FileKind::Wasm};
   std::string log;
   if (kind == FileKind::Wast) {
-    Result<text::Script> script = text::parse_script(*content);
+    Result<text::Script> script =
+        text::parse_script(*content, wast::text_options(options.features));
     if (!script) {
       log = format_location(source, script.error().at.begin) + ": " + script.error().message + "\n";
       ++t.failed;
@@ -68,10 +70,10 @@ wast::Tally parse_one(const std::string& path, wast::FrontCheckOptions options,
   } else {
     Result<Module> m =
         kind == FileKind::Wasm
-            ? binary::decode(std::span(reinterpret_cast<const uint8_t*>(content->data()),
-                                       content->size()),
-                             wast::decode_options(options.features))
-            : text::parse_module(*content);
+            ? binary::decode(
+                  std::span(reinterpret_cast<const uint8_t*>(content->data()), content->size()),
+                  wast::decode_options(options.features))
+            : text::parse_module(*content, wast::text_options(options.features));
     if (m) {
       ++t.passed;
     } else {

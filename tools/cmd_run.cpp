@@ -55,7 +55,7 @@ constexpr const char* kHelp =
     "                    (fused madd, x86-style trunc/swizzle/laneselect, ...) instead of the\n"
     "                    deterministic profile (interpreter/numerics_relaxed.h)\n"
     "  --enable FEATURE  module-linking, custom-page-sizes, custom-descriptors,\n                  "
-    "  shared-everything-threads\n"
+    "  shared-everything-threads, module-linking-2020\n"
     "                    (see `wasmref parse --help`)\n"
     "  --skip-list FILE  commands not to run (`path.wast:LINE  reason`, LINE as failures print\n"
     "                    it, or a whole file); counted as skipped, never as passed\n"
@@ -113,7 +113,7 @@ FileRun run_one(const std::string& path, wast::RunOptions options,
   // A .wat or .wasm file runs as a script of its one module.
   std::string text = script_text_of_file(kind_of(path), *content);
   Source source{path, text, false};
-  Result<text::Script> script = text::parse_script(text);
+  Result<text::Script> script = text::parse_script(text, wast::text_options(options.features));
   if (!script) {
     run.report = parse_error_report(source, script.error());
     return run;

@@ -20,7 +20,7 @@ constexpr const char* kHelp =
     "\n"
     "  --enable FEATURE proposals that change what is malformed or valid:\n"
     "                   module-linking, custom-page-sizes, custom-descriptors,\n                   "
-    " shared-everything-threads\n";
+    " shared-everything-threads, module-linking-2020\n";
 
 // True iff the file holds a valid module; prints the verdict.
 bool validate_one(const std::string& path, const wast::Features& features) {
@@ -32,10 +32,10 @@ bool validate_one(const std::string& path, const wast::Features& features) {
   bool is_binary = kind_of(path) == FileKind::Wasm;
   Source source{path, *content, is_binary};
   Result<Module> m =
-      is_binary ? binary::decode(std::span(reinterpret_cast<const uint8_t*>(content->data()),
-                                           content->size()),
-                                 wast::decode_options(features))
-                : text::parse_module(*content);
+      is_binary ? binary::decode(
+                      std::span(reinterpret_cast<const uint8_t*>(content->data()), content->size()),
+                      wast::decode_options(features))
+                : text::parse_module(*content, wast::text_options(features));
   if (!m) {
     std::printf("%s: %s\n", format_location(source, m.error().at.begin).c_str(),
                 m.error().message.c_str());

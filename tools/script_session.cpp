@@ -94,7 +94,7 @@ InvokeText invoke_text(const TypeStore& types, const std::string& name, const Fu
 wast::RunReport ScriptSession::run_text(const std::string& name, std::string text) {
   const std::string& kept = texts_.emplace_back(std::move(text));
   const Source& source = sources_.emplace_back(Source{name, kept, false});
-  Result<text::Script> script = text::parse_script(kept);
+  Result<text::Script> script = text::parse_script(kept, text_options_);
   if (!script) return parse_error_report(source, script.error());
   return session_.run(source, *script);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tools/cli.h"
+#include "wast/load.h"
 #include "wast/session.h"
 
 namespace wasm::cli {
@@ -34,7 +35,8 @@ wast::RunReport parse_error_report(const Source& source, const Error& error);
 
 class ScriptSession {
  public:
-  explicit ScriptSession(const wast::RunOptions& options) : session_(options) {}
+  explicit ScriptSession(const wast::RunOptions& options)
+      : session_(options), text_options_(wast::text_options(options.features)) {}
 
   // Parses `text` as a script named `name` and runs it; a parse error is one failed check
   // located at `name:line:col`.
@@ -47,6 +49,7 @@ class ScriptSession {
 
  private:
   wast::Session session_;
+  text::TextOptions text_options_;
   // What the session's scripts refer to, kept for its lifetime.
   std::deque<std::string> texts_;
   std::deque<Source> sources_;

@@ -24,9 +24,18 @@ ValidateOptions validate_options(const Features& features) {
   return options;
 }
 
+text::TextOptions text_options(const Features& features) {
+  text::TextOptions options;
+  options.paths = features.module_linking_paths;
+  return options;
+}
+
 bool enable_feature(Features& features, std::string_view name) {
   if (name == "module-linking") {
     features.module_linking = true;
+  } else if (name == "module-linking-2020") {
+    features.module_linking = true;
+    features.module_linking_paths = true;
   } else if (name == "custom-page-sizes") {
     features.custom_page_sizes = true;
   } else if (name == "custom-descriptors") {
@@ -49,8 +58,7 @@ Result<Module> load_module(const text::ScriptModule& m, const Features& features
       auto bytes = std::span(reinterpret_cast<const uint8_t*>(m.bytes.data()), m.bytes.size());
       return binary::decode(bytes, decode_options(features));
     }
-    case Form::Quote:
-      return text::parse_module(m.bytes);
+    case Form::Quote: return text::parse_module(m.bytes, text_options(features));
   }
   return Error{Phase::Malformed, m.at, "unknown module form"};
 }

@@ -19,10 +19,14 @@ struct Features {
   bool custom_page_sizes = false;  // "custom-page-sizes"
   bool custom_descriptors = false;  // "custom-descriptors" (relaxes br_on_cast's typing)
   bool shared_everything = false;   // "shared-everything-threads"
+  // "module-linking-2020": module-linking plus the text forms of the June 2020 Explainer that
+  // the later syntax rejects (text::TextOptions::paths).
+  bool module_linking_paths = false;
 };
 
 binary::DecodeOptions decode_options(const Features& features);
 ValidateOptions validate_options(const Features& features);
+text::TextOptions text_options(const Features& features);
 
 // Sets the feature named `name`; false if there is no such feature.
 bool enable_feature(Features& features, std::string_view name);

@@ -411,6 +411,16 @@ TEST(ParserModuleLinking, ModuleAndInstanceImportsWithInlineTypes) {
   EXPECT_EQ(mt.module.imports.size(), 1u);
 }
 
+// A single-level import abbreviated on its definition puts the module in Module Linking order:
+// the inline type its import adds precedes the import run.
+TEST(ParserModuleLinking, AbbreviatedSingleLevelImportHoistsItsType) {
+  Module m = ok("(func (import \"b\") (param i32)) (func (result f32) f32.const 0)");
+  ASSERT_EQ(m.imports.size(), 1u);
+  EXPECT_FALSE(m.imports[0].field.has_value());
+  ASSERT_FALSE(m.initial_order.empty());
+  EXPECT_EQ(m.initial_order.front(), (DefRun{DefKind::Type, 1}));
+}
+
 TEST(ParserModuleLinking, OuterAliases) {
   Module m = ok("(module $P (type $t (func (result i32)))"
                 " (module (func (type outer $P $t) i32.const 0) (alias outer 0 $t (type $u))))");
