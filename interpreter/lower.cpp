@@ -683,36 +683,31 @@ void Lowerer::located_atomic(const Instr& e) {
 void Lowerer::waitqueue(const Instr& e) {
   auto word = [](const ValType& t) { return uint16_t(t.kind == ValKind::I32 ? 4 : 8); };
   switch (e.op) {
-    case Opcode::WaitqueueNew:
-      emit(e.op);
-      push(1);
-      return;
-    case Opcode::WaitqueueNotify:
-      emit(e.op);
-      pop(1);
-      return;
+    case Opcode::WaitqueueNew: emit(e.op); break;
     case Opcode::StructWait: {
       const ValType& t = types_.expand(module_.types[e.pair().a]).struct_.fields[e.pair().b].type;
       emit(e.op, e.pair().b, 0, 0, word(t));
-      pop(3);
-      return;
+      break;
     }
-    case Opcode::ArrayWait:
-      emit(e.op);
-      pop(4);
-      return;
     case Opcode::GlobalWait: {
       const GlobalInst* g = module_.global_ptrs[e.index()];
       emit_ptr(e.op, g);
       code_->ops.back().x = word(g->type.type);
-      pop(2);
-      return;
+      break;
     }
-    default:
-      emit(e.op, e.index());
-      pop(3);
-      return;  // table.wait, memory.wait32/64
+    case Opcode::TableWait:
+    case Opcode::MemoryWait32:
+    case Opcode::MemoryWait64: emit(e.op, e.index()); break;
+    default: emit(e.op); break;  // waitqueue.notify, array.wait
   }
+  // The operands each consumes (valid_instructions_waitqueue.cpp); one i32 result (new: a ref).
+  uint32_t operands = e.op == Opcode::WaitqueueNew      ? 0
+                      : e.op == Opcode::WaitqueueNotify ? 2
+                      : e.op == Opcode::GlobalWait      ? 3
+                      : e.op == Opcode::ArrayWait       ? 5
+                                                        : 4;
+  pop(operands);
+  push(1);
 }
 
 // spec: Step/struct.new — each value is packed into its field's storage type (pack_zt), so the

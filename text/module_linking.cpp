@@ -58,6 +58,16 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     }
     note_initial_def(m, DefKind::Import);
   };
+  auto begin_alias = [&](ExternKind k, const std::optional<std::string>& name) {
+    f.index = bind(space_of(k), name, category_of(k), at);
+    if (k == ExternKind::Type) {
+      type_slots.push_back({-1, 0});
+      fields.emplace_back();
+    }
+    f.slot = uint32_t(m.aliases.size());
+    m.aliases.emplace_back();
+    note_initial_def(m, DefKind::Alias);
+  };
   if (f.kind == FieldKind::Import) {
     std::string module = p.name();
     bool two_level = p.is(TokenKind::String);
@@ -73,15 +83,7 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     p.seek(f.pos + 2);
     auto name = p.opt_id();
     ExternKind k = seed_alias_sort(f.pos);
-    f.index = bind(space_of(k), name, category_of(k), at);
-    if (k == ExternKind::Type) {
-      type_slots.push_back({-1, 0});
-      fields.emplace_back();
-    }
-    f.slot = uint32_t(m.aliases.size());
-    m.aliases.emplace_back();
-    note_initial_def(m, DefKind::Alias);
-    return;
+    return begin_alias(k, name);
   }
   if (f.kind == FieldKind::Alias) {
     // The last child names the sort and binds the id: (alias ... (kind $id?))
@@ -100,15 +102,7 @@ void ModuleParser::bind_ml_field(FieldInfo& f) {
     if (!k) p.unexpected();
     p.next();
     auto name = p.opt_id();
-    f.index = bind(space_of(*k), name, category_of(*k), at);
-    if (*k == ExternKind::Type) {
-      type_slots.push_back({-1, 0});
-      fields.emplace_back();
-    }
-    f.slot = uint32_t(m.aliases.size());
-    m.aliases.emplace_back();
-    note_initial_def(m, DefKind::Alias);
-    return;
+    return begin_alias(*k, name);
   }
   ExternKind kind = *kind_of(p.token(f.pos + 1));
   auto name = p.opt_id();
@@ -576,6 +570,12 @@ Module parse_module_fields(Parser& p, ModuleParser* parent, std::optional<std::s
     p.deferred = deferred;
     for (size_t i = 0; i < placed.size(); ++i) p.customs[i].placed = placed[i];
   }
+}
+
+// Module Linking: a sort keyword — kind_of's, and `type`.
+std::optional<ExternKind> sort_keyword(const Token& t) {
+  if (t.kind == TokenKind::Keyword && t.text == "type") return ExternKind::Type;
+  return kind_of(t);
 }
 
 }  // namespace wasm::text

@@ -16,17 +16,6 @@
 namespace wasm::text {
 namespace {
 
-std::optional<ExternKind> sort_keyword(const Token& t) {
-  if (t.kind != TokenKind::Keyword) return std::nullopt;
-  static constexpr std::pair<std::string_view, ExternKind> kSorts[] = {
-      {"func", ExternKind::Func},         {"table", ExternKind::Table},
-      {"memory", ExternKind::Memory},     {"global", ExternKind::Global},
-      {"tag", ExternKind::Tag},           {"module", ExternKind::Module},
-      {"instance", ExternKind::Instance}, {"type", ExternKind::Type}};
-  for (auto& [text, k] : kSorts)
-    if (t.text == text) return k;
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -21,6 +21,9 @@
 
 namespace wasm::text {
 
+// Module Linking: func/table/memory/global/tag/module/instance/type as a sort (module_linking.cpp).
+std::optional<ExternKind> sort_keyword(const Token& t);
+
 // What one field is, decided in pass 1.
 enum class FieldKind : uint8_t {
   Type, Rec, Import, Func, Table, Memory, Global, Tag, Elem, Data, Start, Export,
