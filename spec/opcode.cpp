@@ -1,9 +1,6 @@
 // Lookups over the opcode table (spec/instructions.def), built at compile time.
 #include "spec/opcode.h"
 
-#include <algorithm>
-#include <utility>
-
 #include "spec/string_index.h"
 
 namespace wasm {
@@ -42,29 +39,20 @@ static_assert(codes_are_unique_and_in_range(), "instructions.def: duplicate or b
 
 constexpr CodeTable kByCode = make_code_table();
 
-using TextEntry = std::pair<std::string_view, uint16_t>;
-
-constexpr std::array<TextEntry, kOpcodeCount> make_text_table() {
-  std::array<TextEntry, kOpcodeCount> entries{};
-  for (size_t i = 0; i < kOpcodeCount; ++i) entries[i] = {kOpInfo[i].text, uint16_t(i)};
-  std::ranges::sort(entries);  // by text, then by row: the first of a pair comes first
-  return entries;
-}
-
-constexpr auto kByText = make_text_table();
+// Rows are indexed by mnemonic in table order, so the first row of a pair (`select` and
+// `select t`, `ref.null` and its typed form) is the one a lookup finds.
+constexpr auto text_key = [](size_t i) { return kOpInfo[i].text; };
+constexpr StringIndex<2048> kTextIndex(kOpcodeCount, text_key);
 
 constexpr bool texts_are_unique_but_for_pairs() {
-  for (size_t i = 1; i < kByText.size(); ++i) {
-    if (kByText[i].first != kByText[i - 1].first) continue;
-    Imm second = kOpInfo[kByText[i].second].imm;
+  for (size_t i = 0; i < kOpcodeCount; ++i) {
+    if (kTextIndex.find(kOpInfo[i].text, text_key) == int(i)) continue;
+    Imm second = kOpInfo[i].imm;
     if (second != Imm::SelectT && second != Imm::RefTypeNull) return false;
   }
   return true;
 }
 static_assert(texts_are_unique_but_for_pairs(), "instructions.def: duplicate mnemonic");
-
-constexpr auto text_key = [](size_t i) { return kByText[i].first; };
-constexpr StringIndex<2048> kTextIndex(kByText.size(), text_key);
 
 }  // namespace
 
@@ -77,9 +65,9 @@ std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code) {
 }
 
 std::optional<Opcode> opcode_from_text(std::string_view text) {
-  int i = kTextIndex.find(text, text_key);  // the first row of a pair, as kByText is sorted
+  int i = kTextIndex.find(text, text_key);  // the first row of a pair
   if (i < 0) return std::nullopt;
-  return Opcode(kByText[size_t(i)].second);
+  return Opcode(i);
 }
 
 }  // namespace wasm
