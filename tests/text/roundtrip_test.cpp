@@ -127,7 +127,7 @@ void check_commands(const std::vector<Command>& commands, const std::string& fil
   }
 }
 
-Counts check_corpus(const char* env, bool module_linking) {
+Counts check_corpus(const char* env, bool module_linking, TextOptions text_options = {}) {
   Counts n;
   const char* dir = std::getenv(env);
   if (dir == nullptr || !fs::is_directory(dir)) return n;
@@ -136,8 +136,11 @@ Counts check_corpus(const char* env, bool module_linking) {
     if (e.is_regular_file() && e.path().extension() == ".wast") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    auto script = parse_script(read_file(file));
-    if (!script.ok()) continue;  // the parser's corpus test reports these
+    auto script = parse_script(read_file(file), text_options);
+    if (!script.ok()) {
+      n.fail(file.string() + ": " + script.error().message);
+      continue;
+    }
     binary::DecodeOptions options;
     options.module_linking = module_linking;
     options.custom_page_sizes = file.string().find("custom-page-sizes") != std::string::npos;
@@ -171,6 +174,19 @@ TEST(RoundTrip, Threads) {
 TEST(RoundTrip, ModuleLinking) {
   Counts n = check_corpus("WASM_MODULE_LINKING", true);
   report("module-linking", n);
+  EXPECT_EQ(n.printed + n.unrepresentable, n.modules);
+  EXPECT_EQ(n.encoded + n.unrepresentable, n.modules);
+}
+
+// Our own scripts of the 2020 Explainer's examples (tests/wast/module-linking), written with
+// identifier paths: what they desugar to prints in the later syntax and encodes in Binary.md's.
+TEST(RoundTrip, ModuleLinkingExplainerExamples) {
+  TextOptions paths;
+  paths.paths = true;
+  Counts n = check_corpus("WASMREF_MODULE_LINKING_TESTS", true, paths);
+  report("wasmref module-linking", n);
+  EXPECT_GT(n.modules, 0);
+  EXPECT_TRUE(n.failures.empty());
   EXPECT_EQ(n.printed + n.unrepresentable, n.modules);
   EXPECT_EQ(n.encoded + n.unrepresentable, n.modules);
 }
