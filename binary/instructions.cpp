@@ -5,8 +5,11 @@
 // mapped with opcode_from_code and its immediates are read by info(op).imm. Only the structured
 // instructions are hand-written. Nesting is decoded with an explicit stack of open blocks (no
 // C++ recursion), and limited to kMaxNesting because the AST's destructors recurse.
+#include <array>
 #include <cstdio>
+#include <iterator>
 #include <utility>
+#include <vector>
 
 #include "binary/decoder.h"
 
@@ -31,14 +34,24 @@ std::string hex(uint64_t n) {
   r.fail(pos, "illegal opcode " + hex(prefix) + " " + hex(*code));
 }
 
+// The one-byte opcodes, by byte: the table row + 1, or 0. (The prefixed ones are looked up
+// with opcode_from_code.)
+constexpr std::array<uint16_t, 256> kOneByteOpcodes = [] {
+  std::array<uint16_t, 256> rows{};
+  for (size_t i = 0; i < kOpcodeCount; ++i)
+    if (kOpInfo[i].prefix == 0x00) rows[kOpInfo[i].code] = uint16_t(i + 1);
+  return rows;
+}();
+
 // spec: the opcode, one byte or a prefix byte followed by a u32.
 Opcode opcode(Reader& r, size_t pos, uint8_t b) {
+  if (uint16_t row = kOneByteOpcodes[b]) [[likely]]
+    return Opcode(row - 1);
   if (b == 0xfb || b == 0xfc || b == 0xfd || b == 0xfe) {
     uint32_t code = r.u32();
     if (auto op = opcode_from_code(b, code)) return *op;
     illegal(r, pos, b, code);
   }
-  if (auto op = opcode_from_code(0x00, b)) return *op;
   illegal(r, pos, b, std::nullopt);
 }
 
@@ -196,16 +209,41 @@ Frame open_block(Reader& r, Opcode op, size_t begin) {
 
 TryImm& try_imm(Frame& f) { return *std::get<Box<TryImm>>(f.instr.imm); }
 
+// The instructions of the sequences being decoded, one buffer per nesting depth (0: the
+// expression itself). A sequence is moved into its exact-size Expr when it ends, so each Expr
+// is allocated once; the buffers keep their capacity from one expression to the next.
+class Sequences {
+ public:
+  std::vector<Instr>& at(size_t depth) {
+    if (depth >= buffers_.size()) buffers_.resize(depth + 1);
+    return buffers_[depth];
+  }
+  // Starts the sequence at `depth` (an exception may have left an earlier one there).
+  void open(size_t depth) { at(depth).clear(); }
+  // Ends the sequence at `depth`, moving it into `into`.
+  void close(size_t depth, Expr& into) {
+    std::vector<Instr>& b = buffers_[depth];
+    into.assign(std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
+    b.clear();
+  }
+
+ private:
+  std::vector<std::vector<Instr>> buffers_;
+};
+
 // The bytes that continue or close an open block: else, end, and the legacy catch clauses.
-// Returns false when b is not one of them here (then it is decoded as an instruction).
-bool continue_block(Reader& r, std::vector<Frame>& open, Expr& top, uint8_t b, size_t pos) {
+// Returns false when b is not one of them here (then it is decoded as an instruction). The
+// instructions of open.back()'s current body are in seq.at(open.size()).
+bool continue_block(Reader& r, std::vector<Frame>& open, Sequences& seq, uint8_t b, size_t pos) {
   Frame* f = open.empty() ? nullptr : &open.back();
   bool in_try = f && info(f->instr.op).imm == Imm::Try;
+  size_t depth = open.size();
   using Stage = Frame::Stage;
   if (b == kElse) {
     // decode.ml: a sequence stops at 0x05, and only an if's then-branch may go on with it.
     if (!f || info(f->instr.op).imm != Imm::If || f->stage != Stage::Body)
       r.fail(pos, "END opcode expected");
+    seq.close(depth, *f->body);
     f->stage = Stage::Else;
     f->body = &std::get<Box<BlockImm>>(f->instr.imm)->else_body;
     return true;
@@ -215,12 +253,15 @@ bool continue_block(Reader& r, std::vector<Frame>& open, Expr& top, uint8_t b, s
       r.fail(pos, "END opcode expected");
     TryImm& t = try_imm(*f);
     if (b == kCatch) {
-      t.catches.push_back({r.u32(), {}});
+      uint32_t tag = r.u32();
+      seq.close(depth, *f->body);
+      t.catches.push_back({tag, {}});
       f->stage = Stage::Catch;
       f->body = &t.catches.back().body;
       return true;
     }
     if (b == kCatchAll) {
+      seq.close(depth, *f->body);
       t.catch_all.emplace();
       f->stage = Stage::CatchAll;
       f->body = &*t.catch_all;
@@ -230,10 +271,11 @@ bool continue_block(Reader& r, std::vector<Frame>& open, Expr& top, uint8_t b, s
   } else if (b != kEnd || !f) {
     return false;
   }
+  seq.close(depth, *f->body);
   Frame closed = std::move(open.back());
   open.pop_back();
   closed.instr.at = r.span_from(closed.begin);
-  (open.empty() ? top : *open.back().body).push_back(std::move(closed.instr));
+  seq.at(depth - 1).push_back(std::move(closed.instr));
   return true;
 }
 
@@ -264,26 +306,31 @@ BlockType blocktype(Reader& r) {
 }
 
 Expr expr(Reader& r, CodeFacts& facts) {
-  Expr top;
+  thread_local Sequences seq;
   std::vector<Frame> open;
+  seq.open(0);
   for (;;) {
     size_t pos = r.pos();
     uint8_t b = r.byte();
-    if (b == kEnd && open.empty()) return top;
-    if (continue_block(r, open, top, b, pos)) continue;
+    if (b == kEnd && open.empty()) {
+      Expr top;
+      seq.close(0, top);
+      return top;
+    }
+    if (continue_block(r, open, seq, b, pos)) continue;
     Opcode op = opcode(r, pos, b);
     Imm imm = info(op).imm;
     if (imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable) {
       if (open.size() >= kMaxNesting) r.fail(pos, "too deeply nested blocks");
       open.push_back(open_block(r, op, pos));
+      seq.open(open.size());
       continue;
     }
     if (uses_data_index(op)) facts.uses_data_index = true;
-    Instr i;
+    Instr& i = seq.at(open.size()).emplace_back();
     i.op = op;
     i.imm = immediate(r, op, pos);
     i.at = r.span_from(pos);
-    (open.empty() ? top : *open.back().body).push_back(std::move(i));
   }
 }
 

@@ -7,25 +7,15 @@ void Reader::fail(size_t pos, std::string message) const {
   wasm::fail(Phase::Malformed, {offset(pos), offset(pos)}, std::move(message));
 }
 
-uint8_t Reader::byte() {
-  if (eos()) fail(size(), "unexpected end of section or function");
-  return bytes_[pos_++];
-}
+void Reader::end_of_input() const { fail(size(), "unexpected end of section or function"); }
 
 void Reader::expect(uint8_t b, std::string_view message) {
   require(byte() == b, pos_ - 1, message);
 }
 
-std::span<const uint8_t> Reader::bytes(size_t n) {
-  if (n > remaining()) fail(size(), "unexpected end of section or function");
-  auto out = bytes_.subspan(pos_, n);
-  pos_ += n;
-  return out;
-}
-
 // spec: uN ::= n:byte => n  (if n < 2^7 ∧ n < 2^N)
 //            | n:byte m:u(N-7) => 2^7·m + (n - 2^7)  (if n >= 2^7 ∧ N > 7)
-uint64_t Reader::uN(int n) {
+uint64_t Reader::uN_multi(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
     require(n > 0, pos_, "integer representation too long");

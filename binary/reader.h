@@ -44,16 +44,31 @@ class Reader {
   int peek() const { return eos() ? -1 : bytes_[pos_]; }
 
   // spec: byte. At the end: "unexpected end of section or function".
-  uint8_t byte();
+  uint8_t byte() {
+    if (eos()) [[unlikely]]
+      end_of_input();
+    return bytes_[pos_++];
+  }
   // Consumes the byte b, or fails with `message` at its position.
   void expect(uint8_t b, std::string_view message);
   // spec: byte^n (n raw bytes).
-  std::span<const uint8_t> bytes(size_t n);
+  std::span<const uint8_t> bytes(size_t n) {
+    if (n > remaining()) [[unlikely]]
+      end_of_input();
+    auto out = bytes_.subspan(pos_, n);
+    pos_ += n;
+    return out;
+  }
   void skip(size_t n) { bytes(n); }
 
   // spec: uN, sN (LEB128). "integer representation too long" when more than ceil(N/7) bytes,
   // "integer too large" when the unused bits of the last byte are not zero (or sign) bits.
-  uint64_t uN(int n);
+  // The one-byte forms (most indices, counts and flags) are read inline.
+  uint64_t uN(int n) {
+    if (!eos() && bytes_[pos_] < 0x80 && (n >= 7 || bytes_[pos_] < (1u << n))) [[likely]]
+      return bytes_[pos_++];
+    return uN_multi(n);
+  }
   int64_t sN(int n);
   uint32_t u8() { return uint32_t(uN(8)); }
   uint32_t u32() { return uint32_t(uN(32)); }
@@ -86,6 +101,9 @@ class Reader {
   }
 
  private:
+  [[noreturn]] void end_of_input() const;  // "unexpected end of section or function"
+  uint64_t uN_multi(int n);                // uN, the general case
+
   std::span<const uint8_t> bytes_;
   uint32_t base_ = 0;
   size_t pos_ = 0;
