@@ -47,6 +47,22 @@ size_t fuse_memory(const std::vector<Op>& ops, size_t p, Op& fused) {
   return 3;
 }
 
+// The test superinstruction starting at p (i32.eqz and a conditional jump), if any.
+bool fuse_test(const std::vector<Op>& ops, size_t p, Op& fused) {
+  const Op& jump = ops[p + 1];
+  uint16_t form;
+  if (jump.code == kJumpIf)
+    form = kFusedEqzJumpIf;
+  else if (jump.code == kJumpUnless)
+    form = kFusedEqzJumpUnless;
+  else if (jump.code == kJumpIfBack)
+    form = kFusedEqzJumpIfBack;
+  else
+    return false;
+  fused = Op{uint16_t(kFusedTestFirst + form), 0, 0, 0, jump.a};
+  return true;
+}
+
 }  // namespace
 
 std::vector<Op> fuse(const std::vector<Op>& ops) {
@@ -54,6 +70,14 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
   const size_t n = ops.size();
   for (size_t p = 0; p + 1 < n; ++p) {
     const Op& first = ops[p];
+    if (is(first, Opcode::I32Eqz)) {
+      Op test;
+      if (fuse_test(ops, p, test)) {
+        out[p] = test;
+        ++p;
+      }
+      continue;
+    }
     if (!is(first, Opcode::LocalGet)) continue;
     Op memory;
     if (size_t length = fuse_memory(ops, p, memory); length > 0) {
@@ -89,7 +113,20 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
       // The jump shapes keep the constant in b: it must survive sign extension from 32 bits.
       bool k_fits =
           local || is(second, Opcode::I32Const) || int64_t(k) == int64_t(int32_t(uint32_t(k)));
-      if (is(next, Opcode::LocalSet) && (local || next.a <= 0xFFFF)) {
+      const Op* back = p + 4 < n && ops[p + 4].code == kJumpBack ? &ops[p + 4] : nullptr;
+      if (is(next, Opcode::LocalSet) && back != nullptr &&
+          (local ? back->a <= 0xFFFF : next.a <= 0xFFFF && k_fits)) {
+        form = local ? kFusedLLSetJumpBack : kFusedLKSetJumpBack;
+        if (local) {
+          fused.c = next.a;
+          fused.x = uint16_t(back->a);
+        } else {
+          fused.b = uint32_t(k);
+          fused.x = uint16_t(next.a);
+          fused.c = back->a;
+        }
+        length = 5;
+      } else if (is(next, Opcode::LocalSet) && (local || next.a <= 0xFFFF)) {
         form = local ? kFusedLLSet : kFusedLKSet;
         if (local)
           fused.c = next.a;

@@ -1,6 +1,7 @@
 // Superinstructions: a second view of a lowered body (Code::fused) in which a short
 // straight-line sequence of locals, a constant and an integer binary operator is one op, and so
-// is a load or store whose address (and stored value) are a local (and a local or constant).
+// is a load or store whose address (and stored value) are a local (and a local or constant),
+// and an i32.eqz with the conditional jump that consumes it.
 //
 // deviation: the fast dispatch loop (no trace, no fuel, no checking mode) reads Code::fused and
 // so performs up to four reductions of the spec in one dispatch; every other mode reads
@@ -39,8 +40,13 @@ inline constexpr Opcode kFusableBinops[] = {
 //   LKSet     local.get a; K bc; OP; local.set x           l[x] := l[a] OP bc
 //   LLJump*   local.get a; local.get b; OP; J c            if (l[a] OP l[b]) ... pc := c
 //   LKJump*   local.get a; K b; OP; J c                    the constant sign-extended from b
+//   LLSetJumpBack  local.get a; local.get b; OP; local.set c; jump_back x
+//                                                          l[c] := l[a] OP l[b]; pc := x
+//   LKSetJumpBack  local.get a; K b; OP; local.set x; jump_back c
+//                                                          the constant sign-extended from b
 // J is kJumpIf, kJumpIfBack (which polls, as it does) or kJumpUnless (taken when false); the
-// jump shapes only follow operators with an i32 result.
+// jump shapes only follow operators with an i32 result. The set-and-jump-back shapes (a loop's
+// last statement and its `br`) poll as kJumpBack does.
 enum FusedForm : uint16_t {
   kFusedLL,
   kFusedLK,
@@ -52,6 +58,8 @@ enum FusedForm : uint16_t {
   kFusedLKJumpIf,
   kFusedLKJumpIfBack,
   kFusedLKJumpUnless,
+  kFusedLLSetJumpBack,
+  kFusedLKSetJumpBack,
   kFusedFormCount,
 };
 
@@ -103,6 +111,19 @@ consteval uint16_t fused_mem_code(Opcode op, MemFusedForm form) {
   if (i < 0) throw "not a fusable load or store";
   return uint16_t(kFusedEnd + form * kMemFusedStride + i);
 }
+
+// Test superinstructions: i32.eqz and the jump that consumes it.
+//   EqzJumpIf       i32.eqz; jump_if c          if (pop() == 0) pc := c
+//   EqzJumpUnless   i32.eqz; jump_unless c      if (pop() != 0) pc := c   (`if (i32.eqz ...)`)
+//   EqzJumpIfBack   i32.eqz; jump_if_back c     if (pop() == 0) { pc := c; poll }
+enum TestFusedForm : uint16_t {
+  kFusedEqzJumpIf,
+  kFusedEqzJumpUnless,
+  kFusedEqzJumpIfBack,
+  kTestFusedFormCount
+};
+inline constexpr uint16_t kFusedTestFirst = kFusedEnd + kMemFusedFormCount * kMemFusedStride;
+inline constexpr uint16_t kFusedTestEnd = kFusedTestFirst + kTestFusedFormCount;
 
 // Code::fused for a finished body: ops with each fusable sequence's first op replaced.
 std::vector<Op> fuse(const std::vector<Op>& ops);

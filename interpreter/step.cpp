@@ -103,7 +103,9 @@ void shared_store(uint8_t* p, T v) {
   case fused_code(Opcode::name, kFusedLLJumpUnless): { FUSED_LOCALS(get); if ((expr) == 0) pc = op.c; else pc += 3; break; } \
   case fused_code(Opcode::name, kFusedLKJumpIf): { FUSED_CONST32(get); if ((expr) != 0) pc = op.c; else pc += 3; break; } \
   case fused_code(Opcode::name, kFusedLKJumpIfBack): { FUSED_CONST32(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 3; break; } \
-  case fused_code(Opcode::name, kFusedLKJumpUnless): { FUSED_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 3; break; }
+  case fused_code(Opcode::name, kFusedLKJumpUnless): { FUSED_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLLSetJumpBack): { FUSED_LOCALS(get); base[op.c] = Slot::make(expr); pc = op.x; POLL(); break; } \
+  case fused_code(Opcode::name, kFusedLKSetJumpBack): { FUSED_CONST32(get); base[op.x] = Slot::make(expr); pc = op.c; POLL(); break; }
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -451,6 +453,12 @@ Status loop(Thread& t, uint64_t limit) {
       LOAD_FUSED(I32Load16U, uint16_t, Slot::of_i32(v))
       LOAD_FUSED(I32Load16S, int16_t, Slot::of_i32(uint32_t(int32_t(v))))
       LOAD_FUSED(I64Load, uint64_t, Slot::of_i64(v))
+      // i32.eqz and its jump (fuse.h): spec Step_pure/testop, then br_if-* or if-*.
+      case kFusedTestFirst + kFusedEqzJumpIf: if ((--sp)->i32() == 0) pc = op.c; else pc += 1; break;
+      case kFusedTestFirst + kFusedEqzJumpUnless: if ((--sp)->i32() != 0) pc = op.c; else pc += 1; break;
+      case kFusedTestFirst + kFusedEqzJumpIfBack:
+        if ((--sp)->i32() == 0) { pc = op.c; POLL(); } else pc += 1;
+        break;
       CASE(MemorySize): *sp++ = Slot::of_i64(MEM(op)->pages()); break;  // spec: Step_read/memory.size
       CASE(MemoryGrow): { Slot* s_ = sp; exec::memory_grow(*MEM(op), s_); sp = s_; break; }
       CASE(MemoryFill): { Slot* s_ = sp; exec::Trap m_ = exec::memory_fill(*MEM(op), s_); sp = s_; if (m_) TRAP(m_); } break;

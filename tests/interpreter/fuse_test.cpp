@@ -68,6 +68,11 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
   std::string ll = format("({} (local.get 0) (local.get 1))", bin);
   add2("ll", ll);
   add2("llset", format("(local.set 2 {}) (local.get 2)", ll), "(local " + r + ")");
+  // A loop's last statement and its `br`: the second iteration returns what the first set.
+  const char* set_back =
+      "(loop $l (if (local.get {}) (then (return (local.get {})))) "
+      "(local.set {} (i32.const 1)) (local.set {} {}) (br $l)) (unreachable)";
+  add2("llback", format(set_back, "2", "3", "2", "3", ll), "(local i32) (local " + r + ")");
   if (i32_result) {
     add2("jif", format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", ll));
     add2("jback",
@@ -84,6 +89,8 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
     add1("lk" + std::to_string(i), lk);
     add1("lkset" + std::to_string(i), format("(local.set 1 {}) (local.get 1)", lk),
          "(local " + r + ")");
+    add1("lkback" + std::to_string(i), format(set_back, "1", "2", "1", "2", lk),
+         "(local i32) (local " + r + ")");
     if (i32_result) {
       add1("jkif" + std::to_string(i),
            format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", lk));
@@ -204,6 +211,88 @@ TEST(Fuse, BenchLoopBodyIsThreeOps) {
   // The stepping view is unchanged.
   EXPECT_EQ(code.ops[0].code, uint16_t(Opcode::LocalGet));
   EXPECT_EQ(code.ops[11].code, uint16_t(kJumpIfBack));
+}
+
+// i32.eqz and the jump that consumes it (br_if forward, if, br_if back), fast against stepping.
+TEST(Fuse, EqzJumpsAgreeWithStepping) {
+  const char* m = R"((module
+    (func (export "brif") (param i32) (result i32)
+      (block (br_if 0 (i32.eqz (local.get 0))) (return (i32.const 7))) (i32.const 9))
+    (func (export "if") (param i32) (result i32)
+      (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 7)) (else (i32.const 9))))
+    (func (export "back") (param i32) (result i32) (local $n i32)
+      (loop $l
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (local.set 0 (i32.shr_u (local.get 0) (i32.const 1)))
+        (br_if $l (i32.eqz (i32.eqz (local.get 0)))))
+      (local.get $n)))
+  )";
+  Runner fast;
+  Runner stepped(with_fuel());
+  InstanceAddr f = fast.load(m);
+  InstanceAddr g = stepped.load(m);
+  ASSERT_FALSE(HasFailure());
+  for (uint32_t x : {0u, 1u, 2u, 0x80000000u, 0xFFFFFFFFu})
+    for (const char* name : {"brif", "if", "back"})
+      EXPECT_EQ(fast.result(f, name, {i32(x)}), stepped.result(g, name, {i32(x)}))
+          << name << " " << x;
+  EXPECT_EQ(fast.result(f, "back", {i32(0x80000000u)}), 32u);
+  std::vector<bool> forms(kTestFusedFormCount);
+  const ModuleInst& mi = fast.engine_.store().modules[f];
+  for (const FuncInst* fn : mi.func_ptrs)
+    for (const interp::Op& op : fn->code->fused)
+      if (op.code >= kFusedTestFirst && op.code < kFusedTestEnd)
+        forms[op.code - kFusedTestFirst] = true;
+  for (size_t k = 0; k < forms.size(); ++k) EXPECT_TRUE(forms[k]) << "form " << k;
+}
+
+// bench/sieve.wast: the inner loop is three dispatches, the outer one four; the fast loop
+// counts the primes as stepping does.
+TEST(Fuse, BenchSieveLoops) {
+  const char* m = R"((module (memory 1)
+    (func (export "sieve") (param $n i32) (result i32) (local $i i32) (local $j i32) (local $count i32)
+      (local.set $i (i32.const 2))
+      (block $done
+        (loop $outer
+          (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+          (if (i32.eqz (i32.load8_u (local.get $i)))
+            (then
+              (local.set $count (i32.add (local.get $count) (i32.const 1)))
+              (local.set $j (i32.mul (local.get $i) (local.get $i)))
+              (block $inner_done
+                (loop $inner
+                  (br_if $inner_done (i32.ge_u (local.get $j) (local.get $n)))
+                  (i32.store8 (local.get $j) (i32.const 1))
+                  (local.set $j (i32.add (local.get $j) (local.get $i)))
+                  (br $inner)))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $outer)))
+      (local.get $count))))";
+  Runner fast;
+  InstanceAddr f = fast.load(m);
+  ASSERT_FALSE(HasFailure());
+  // The superinstructions in pc order (the ops a sequence covers keep their own codes).
+  const Code& code = *fast.engine_.store().funcs[0].code;
+  std::vector<uint16_t> fused;
+  for (const interp::Op& op : code.fused)
+    if (op.code >= kFusedFirst) fused.push_back(op.code);
+  std::vector<uint16_t> expected = {
+      fused_code(Opcode::I32GeU, kFusedLLJumpIf),        // outer: br_if $done
+      fused_mem_code(Opcode::I32Load8U, kFusedLoadL),    // i32.load8_u (local.get $i)
+      uint16_t(kFusedTestFirst + kFusedEqzJumpUnless),   // if (i32.eqz ...)
+      fused_code(Opcode::I32Add, kFusedLKSet),           // $count := $count + 1
+      fused_code(Opcode::I32Mul, kFusedLLSet),           // $j := $i * $i
+      fused_code(Opcode::I32GeU, kFusedLLJumpIf),        // inner: br_if $inner_done
+      fused_mem_code(Opcode::I32Store8, kFusedStoreLK),  // i32.store8 $j 1
+      fused_code(Opcode::I32Add, kFusedLLSetJumpBack),   // $j := $j + $i; br $inner
+      fused_code(Opcode::I32Add, kFusedLKSetJumpBack)};  // $i := $i + 1; br $outer
+  EXPECT_EQ(fused, expected);
+  Runner stepped(with_fuel());
+  InstanceAddr g = stepped.load(m);
+  EXPECT_EQ(fast.result(f, "sieve", {i32(100)}), 25u);
+  EXPECT_EQ(fast.result(f, "sieve", {i32(65536)}), 6542u);
+  for (uint32_t n : {0u, 2u, 3u, 1000u})
+    EXPECT_EQ(fast.result(f, "sieve", {i32(n)}), stepped.result(g, "sieve", {i32(n)})) << n;
 }
 
 // Memory superinstructions: each load and store shape, the fast loop against stepping, at
