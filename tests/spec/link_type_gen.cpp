@@ -32,7 +32,7 @@ bool limits_sub(const GenType& a, const GenType& b) {
 const GenType::Kind kAllKinds[] = {Kind::Func,   Kind::Global,   Kind::Table,
                                    Kind::Memory, Kind::Instance, Kind::Module};
 
-const std::pair<std::string, GenType>* find(const GenItems& items, const std::string& name) {
+const GenItem* find(const GenItems& items, const std::string& name) {
   for (const auto& item : items)
     if (item.first == name) return &item;
   return nullptr;

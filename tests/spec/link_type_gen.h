@@ -14,7 +14,8 @@
 namespace wasm::test {
 
 struct GenType;
-using GenItems = std::vector<std::pair<std::string, GenType>>;  // names unique
+struct GenItem;                          // a name and its type (below: GenType must be complete)
+using GenItems = std::vector<GenItem>;  // names unique
 
 struct GenType {
   enum class Kind { Func, Global, Table, Memory, Instance, Module } kind = Kind::Func;
@@ -25,6 +26,14 @@ struct GenType {
   std::optional<uint32_t> max;
   GenItems imports;  // Module
   GenItems exports;  // Instance, Module
+};
+
+// Not std::pair<std::string, GenType>: a pair of a type still being defined is ill-formed, which
+// clang enforces.
+struct GenItem {
+  GenItem(std::string name, GenType type) : first(std::move(name)), second(std::move(type)) {}
+  std::string first;
+  GenType second;
 };
 
 // spec (Subtyping.md, with valid/matching.rst for the core kinds): a <: b.
