@@ -14,7 +14,7 @@
 namespace wasm::test {
 
 struct GenType;
-struct GenItem;                          // a name and its type (below: GenType must be complete)
+struct GenItem;                         // a name and its type (below: GenType must be complete)
 using GenItems = std::vector<GenItem>;  // names unique
 
 struct GenType {
