@@ -36,6 +36,14 @@ size_t fuse_memory(const std::vector<Op>& ops, size_t p, Op& fused) {
     return 2;
   }
   if (p + 2 >= ops.size()) return 0;
+  if (p + 3 < ops.size() && is(second, Opcode::I32Const) && is(ops[p + 2], Opcode::I32Add)) {
+    const Op& loaded = ops[p + 3];
+    int load_k = index_in(kFusableLoads, loaded.code);
+    if (load_k < 0 || !plain_access(loaded)) return 0;
+    fused = Op{uint16_t(kFusedEnd + kFusedLoadLK * kMemFusedStride + load_k), 0, first.a, second.a,
+               uint32_t(loaded.bc())};
+    return 4;
+  }
   const Op& access = ops[p + 2];
   int store = index_in(kFusableStores, access.code);
   if (store < 0 || !plain_access(access)) return 0;
@@ -63,6 +71,46 @@ bool fuse_test(const std::vector<Op>& ops, size_t p, Op& fused) {
   return true;
 }
 
+bool is_conditional_jump(const Op& op) {
+  return op.code == kJumpIf || op.code == kJumpIfBack || op.code == kJumpUnless;
+}
+
+// 0, 1, 2 for kJumpIf, kJumpIfBack, kJumpUnless: the order of each jump family's forms.
+int jump_kind(const Op& op) { return op.code == kJumpIf ? 0 : op.code == kJumpIfBack ? 1 : 2; }
+
+uint16_t binop_code(int index, FusedForm form) {
+  return uint16_t(kFusedFirst + index * kFusedFormCount + form);
+}
+
+// The shapes starting at a constant (SK, SKJump*, LoadSK), if any, and their length.
+size_t fuse_constant(const std::vector<Op>& ops, size_t p, Op& fused) {
+  const Op& first = ops[p];
+  const Op& binop = ops[p + 1];
+  bool is32 = is(first, Opcode::I32Const);
+  uint64_t k = is32 ? first.a : first.bc();
+  if (is32 && is(binop, Opcode::I32Add) && p + 2 < ops.size()) {
+    const Op& loaded = ops[p + 2];
+    int load = index_in(kFusableLoads, loaded.code);
+    if (load >= 0 && plain_access(loaded)) {
+      fused = Op{uint16_t(kFusedEnd + kFusedLoadSK * kMemFusedStride + load), 0, 0, first.a,
+                 uint32_t(loaded.bc())};
+      return 3;
+    }
+  }
+  int index = fusable_index(binop.code);
+  if (index < 0) return 0;
+  bool k_fits = is32 || int64_t(k) == int64_t(int32_t(uint32_t(k)));
+  if (p + 2 < ops.size() && is_conditional_jump(ops[p + 2]) && k_fits &&
+      has_i32_result(Opcode(binop.code))) {
+    fused = Op{binop_code(index, FusedForm(kFusedSKJumpIf + jump_kind(ops[p + 2]))), 0, 0,
+               uint32_t(k), ops[p + 2].a};
+    return 3;
+  }
+  fused = Op{binop_code(index, kFusedSK), 0, 0, 0, 0};
+  fused.set_bc(k);
+  return 2;
+}
+
 }  // namespace
 
 std::vector<Op> fuse(const std::vector<Op>& ops) {
@@ -76,6 +124,21 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
         out[p] = test;
         ++p;
       }
+      continue;
+    }
+    if (is(first, Opcode::I32Const) || is(first, Opcode::I64Const)) {
+      Op constant;
+      if (size_t length = fuse_constant(ops, p, constant); length > 0) {
+        out[p] = constant;
+        p += length - 1;
+      }
+      continue;
+    }
+    if (int index = fusable_index(first.code);
+        index >= 0 && is_conditional_jump(ops[p + 1]) && has_i32_result(Opcode(first.code))) {
+      out[p] = Op{binop_code(index, FusedForm(kFusedSSJumpIf + jump_kind(ops[p + 1]))), 0, 0, 0,
+                  ops[p + 1].a};
+      ++p;
       continue;
     }
     if (!is(first, Opcode::LocalGet)) continue;
@@ -126,8 +189,10 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
           fused.c = back->a;
         }
         length = 5;
-      } else if (is(next, Opcode::LocalSet) && (local || next.a <= 0xFFFF)) {
-        form = local ? kFusedLLSet : kFusedLKSet;
+      } else if ((is(next, Opcode::LocalSet) || is(next, Opcode::LocalTee)) &&
+                 (local || next.a <= 0xFFFF)) {
+        bool tee = is(next, Opcode::LocalTee);
+        form = local ? (tee ? kFusedLLTee : kFusedLLSet) : (tee ? kFusedLKTee : kFusedLKSet);
         if (local)
           fused.c = next.a;
         else

@@ -38,6 +38,11 @@ inline constexpr Opcode kFusableBinops[] = {
 //   LK        local.get a; K bc; OP                        push(l[a] OP bc)
 //   LLSet     local.get a; local.get b; OP; local.set c    l[c] := l[a] OP l[b]
 //   LKSet     local.get a; K bc; OP; local.set x           l[x] := l[a] OP bc
+//   LLTee     local.get a; local.get b; OP; local.tee c    l[c] := l[a] OP l[b]; push(l[c])
+//   LKTee     local.get a; K bc; OP; local.tee x           l[x] := l[a] OP bc; push(l[x])
+//   SK        K bc; OP                                     top := top OP bc
+//   SKJump*   K b; OP; J c                                 if (pop() OP b) ... pc := c
+//   SSJump*   OP; J c                                      if (pop2() OP pop1()) ... pc := c
 //   LLJump*   local.get a; local.get b; OP; J c            if (l[a] OP l[b]) ... pc := c
 //   LKJump*   local.get a; K b; OP; J c                    the constant sign-extended from b
 //   LLSetJumpBack  local.get a; local.get b; OP; local.set c; jump_back x
@@ -60,6 +65,15 @@ enum FusedForm : uint16_t {
   kFusedLKJumpUnless,
   kFusedLLSetJumpBack,
   kFusedLKSetJumpBack,
+  kFusedLLTee,
+  kFusedLKTee,
+  kFusedSK,
+  kFusedSKJumpIf,
+  kFusedSKJumpIfBack,
+  kFusedSKJumpUnless,
+  kFusedSSJumpIf,
+  kFusedSSJumpIfBack,
+  kFusedSSJumpUnless,
   kFusedFormCount,
 };
 
@@ -86,12 +100,22 @@ consteval uint16_t fused_code(Opcode op, FusedForm form) {
 //   StoreLK   local.get a; i32.const b; OP offset=c      mem[l[a] + c] := b   (i32 stores)
 //   StoreLL   local.get a; local.get b; OP offset=c      mem[l[a] + c] := l[b]
 //   LoadL     local.get a; OP offset=c                   push(mem[l[a] + c])
+//   LoadLK    local.get a; i32.const b; i32.add; OP offset=c
+//                                                        push(mem[(l[a] + b) mod 2^32 + c])
+//   LoadSK    i32.const b; i32.add; OP offset=c          top := mem[(top + b) mod 2^32 + c]
 inline constexpr Opcode kFusableStores[] = {Opcode::I32Store, Opcode::I32Store8, Opcode::I32Store16,
                                             Opcode::I64Store};
 inline constexpr Opcode kFusableLoads[] = {Opcode::I32Load,    Opcode::I32Load8U,
                                            Opcode::I32Load8S,  Opcode::I32Load16U,
                                            Opcode::I32Load16S, Opcode::I64Load};
-enum MemFusedForm : uint16_t { kFusedStoreLK, kFusedStoreLL, kFusedLoadL, kMemFusedFormCount };
+enum MemFusedForm : uint16_t {
+  kFusedStoreLK,
+  kFusedStoreLL,
+  kFusedLoadL,
+  kFusedLoadLK,
+  kFusedLoadSK,
+  kMemFusedFormCount
+};
 
 // Their codes follow the binary operators': kFusedEnd + form * 8 + index in its list.
 inline constexpr uint16_t kMemFusedStride = 8;
@@ -106,8 +130,8 @@ constexpr int index_in(const Opcode (&list)[N], uint16_t op) {
 }
 
 consteval uint16_t fused_mem_code(Opcode op, MemFusedForm form) {
-  int i = form == kFusedLoadL ? index_in(kFusableLoads, uint16_t(op))
-                              : index_in(kFusableStores, uint16_t(op));
+  bool load = form == kFusedLoadL || form == kFusedLoadLK || form == kFusedLoadSK;
+  int i = load ? index_in(kFusableLoads, uint16_t(op)) : index_in(kFusableStores, uint16_t(op));
   if (i < 0) throw "not a fusable load or store";
   return uint16_t(kFusedEnd + form * kMemFusedStride + i);
 }

@@ -93,6 +93,8 @@ void shared_store(uint8_t* p, T v) {
 #define FUSED_LOCALS(get) auto a = base[op.a].get(); auto b = base[op.b].get()
 #define FUSED_CONST(get) auto a = base[op.a].get(); auto b = decltype(a)(op.bc())
 #define FUSED_CONST32(get) auto a = base[op.a].get(); auto b = decltype(a)(int64_t(int32_t(op.b)))
+#define FUSED_POP_CONST32(get) auto a = (--sp)->get(); auto b = decltype(a)(int64_t(int32_t(op.b)))
+#define FUSED_POP2(get) auto b = sp[-1].get(); auto a = sp[-2].get(); sp -= 2
 #define BIN_FUSED(name, get, make, expr) BIN(name, get, make, expr) \
   case fused_code(Opcode::name, kFusedLL): { FUSED_LOCALS(get); *sp++ = Slot::make(expr); pc += 2; break; } \
   case fused_code(Opcode::name, kFusedLK): { FUSED_CONST(get); *sp++ = Slot::make(expr); pc += 2; break; } \
@@ -105,7 +107,16 @@ void shared_store(uint8_t* p, T v) {
   case fused_code(Opcode::name, kFusedLKJumpIfBack): { FUSED_CONST32(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 3; break; } \
   case fused_code(Opcode::name, kFusedLKJumpUnless): { FUSED_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 3; break; } \
   case fused_code(Opcode::name, kFusedLLSetJumpBack): { FUSED_LOCALS(get); base[op.c] = Slot::make(expr); pc = op.x; POLL(); break; } \
-  case fused_code(Opcode::name, kFusedLKSetJumpBack): { FUSED_CONST32(get); base[op.x] = Slot::make(expr); pc = op.c; POLL(); break; }
+  case fused_code(Opcode::name, kFusedLKSetJumpBack): { FUSED_CONST32(get); base[op.x] = Slot::make(expr); pc = op.c; POLL(); break; } \
+  case fused_code(Opcode::name, kFusedLLTee): { FUSED_LOCALS(get); *sp++ = base[op.c] = Slot::make(expr); pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedLKTee): { FUSED_CONST(get); *sp++ = base[op.x] = Slot::make(expr); pc += 3; break; } \
+  case fused_code(Opcode::name, kFusedSK): { auto a = sp[-1].get(); auto b = decltype(a)(op.bc()); sp[-1] = Slot::make(expr); pc += 1; break; } \
+  case fused_code(Opcode::name, kFusedSKJumpIf): { FUSED_POP_CONST32(get); if ((expr) != 0) pc = op.c; else pc += 2; break; } \
+  case fused_code(Opcode::name, kFusedSKJumpIfBack): { FUSED_POP_CONST32(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 2; break; } \
+  case fused_code(Opcode::name, kFusedSKJumpUnless): { FUSED_POP_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 2; break; } \
+  case fused_code(Opcode::name, kFusedSSJumpIf): { FUSED_POP2(get); if ((expr) != 0) pc = op.c; else pc += 1; break; } \
+  case fused_code(Opcode::name, kFusedSSJumpIfBack): { FUSED_POP2(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 1; break; } \
+  case fused_code(Opcode::name, kFusedSSJumpUnless): { FUSED_POP2(get); if ((expr) == 0) pc = op.c; else pc += 1; break; }
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -140,7 +151,11 @@ void shared_store(uint8_t* p, T v) {
 #define STORE_FUSED(name, T) STORE_FUSED_LL(name, T) \
   case fused_mem_code(Opcode::name, kFusedStoreLK): { FUSED_EA(T) T v = T(op.b); WRITE_T(T) pc += 2; break; }
 #define LOAD_FUSED(name, T, make) \
-  case fused_mem_code(Opcode::name, kFusedLoadL): { FUSED_EA(T) READ_T(T) *sp++ = make; pc += 1; break; }
+  case fused_mem_code(Opcode::name, kFusedLoadL): { FUSED_EA(T) READ_T(T) *sp++ = make; pc += 1; break; } \
+  case fused_mem_code(Opcode::name, kFusedLoadLK): { \
+    CHECKED_EA(T, mem0, uint64_t(uint32_t(base[op.a].i32() + op.b)), uint64_t(op.c)) READ_T(T) *sp++ = make; pc += 3; break; } \
+  case fused_mem_code(Opcode::name, kFusedLoadSK): { \
+    CHECKED_EA(T, mem0, uint64_t(uint32_t(sp[-1].i32() + op.b)), uint64_t(op.c)) READ_T(T) sp[-1] = make; pc += 2; break; }
 
 // Trace: print each step; Limited: count reductions against `limit` (fuel, or 1 for step());
 // Check: re-type the configuration before each reduction (EngineOptions::check_typing; the

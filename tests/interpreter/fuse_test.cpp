@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,24 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
                 i32_result && name.starts_with("j") ? "i32" : r, locals, body);
     s.locals1.push_back(name);
   };
+  // Operands that are not locals (`select` is an op of its own): the stack shapes SK, SS.
+  const std::string sa = "(select (local.get 0) (local.get 0) (i32.const 1))";
+  const std::string sb = "(select (local.get 1) (local.get 1) (i32.const 1))";
+  // The three conditional jumps consuming `test`: br_if forward, br_if back to a loop, if.
+  auto add_jumps = [&](auto add, const std::string& name, const std::string& test,
+                       const std::string& loop_local) {
+    add("jif" + name, format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", test),
+        "");
+    add("jback" + name,
+        format("(loop $l (if (local.get {}) (then (return (i32.const 1)))) "
+               "(local.set {} (i32.const 1)) (br_if $l {})) (i32.const 0)",
+               loop_local, loop_local, test),
+        "(local i32)");
+    add("junless" + name,
+        format("(if (result i32) {} (then (i32.const 1)) (else (i32.const 0)))", test), "");
+  };
+  std::string ss = format("({} {} {})", bin, sa, sb);
+  if (i32_result) add_jumps(add2, "ss", ss, "2");
   std::string ll = format("({} (local.get 0) (local.get 1))", bin);
   add2("ll", ll);
   add2("llset", format("(local.set 2 {}) (local.get 2)", ll), "(local " + r + ")");
@@ -73,6 +92,9 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
       "(loop $l (if (local.get {}) (then (return (local.get {})))) "
       "(local.set {} (i32.const 1)) (local.set {} {}) (br $l)) (unreachable)";
   add2("llback", format(set_back, "2", "3", "2", "3", ll), "(local i32) (local " + r + ")");
+  // local.tee: the value pushed, and the value set.
+  add2("lltee", format("(local.tee 2 {})", ll), "(local " + r + ")");
+  add2("llteel", format("(drop (local.tee 2 {})) (local.get 2)", ll), "(local " + r + ")");
   if (i32_result) {
     add2("jif", format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", ll));
     add2("jback",
@@ -87,10 +109,16 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
     if (type == "i32" && k == "0x123456789") continue;
     std::string lk = format("({} (local.get 0) ({}.const {}))", bin, type, k);
     add1("lk" + std::to_string(i), lk);
+    std::string sk = format("({} {} ({}.const {}))", bin, sa, type, k);
+    add1("sk" + std::to_string(i), sk);
+    if (i32_result) add_jumps(add1, "sk" + std::to_string(i), sk, "1");
     add1("lkset" + std::to_string(i), format("(local.set 1 {}) (local.get 1)", lk),
          "(local " + r + ")");
     add1("lkback" + std::to_string(i), format(set_back, "1", "2", "1", "2", lk),
          "(local i32) (local " + r + ")");
+    add1("lktee" + std::to_string(i), format("(local.tee 1 {})", lk), "(local " + r + ")");
+    add1("lkteel" + std::to_string(i), format("(drop (local.tee 1 {})) (local.get 1)", lk),
+         "(local " + r + ")");
     if (i32_result) {
       add1("jkif" + std::to_string(i),
            format("(block (br_if 0 {}) (return (i32.const 0))) (i32.const 1)", lk));
@@ -163,7 +191,8 @@ TEST(Fuse, FastLoopAgreesWithSteppingOnEveryShape) {
           if (op.code >= kFusedFirst && op.code < kFusedEnd)
             forms[(op.code - kFusedFirst) % kFusedFormCount] = true;
     for (size_t k = 0; k < forms.size(); ++k) {
-      bool jump = k >= kFusedLLJumpIf && k <= kFusedLKJumpUnless;
+      bool jump = (k >= kFusedLLJumpIf && k <= kFusedLKJumpUnless) ||
+                  (k >= kFusedSKJumpIf && k <= kFusedSSJumpUnless);
       EXPECT_EQ(forms[k], !jump || o.i32_result) << "form " << k;
     }
     for (size_t i = 0; i < store.funcs.size(); ++i) {
@@ -315,6 +344,20 @@ TEST(Fuse, MemoryShapesAgreeWithStepping) {
       (func (export "ld16u") (param i32) (result i32) (i32.load16_u offset=1 (local.get 0)))
       (func (export "ld16s") (param i32) (result i32) (i32.load16_s offset=1 (local.get 0)))
       (func (export "ld64") (param i32) (result i64) (i64.load offset=8 (local.get 0)))
+      (func (export "ld32k") (param i32) (result i32)
+        (i32.load offset=2 (i32.add (local.get 0) (i32.const 1))))
+      (func (export "ld8uk") (param i32) (result i32)
+        (i32.load8_u (i32.add (local.get 0) (i32.const -1))))
+      (func (export "ld16sk") (param i32) (result i32)
+        (i32.load16_s offset=1 (i32.add (local.get 0) (i32.const 0x7fffffff))))
+      (func (export "ld64k") (param i32) (result i64)
+        (i64.load offset=0xfff0 (i32.add (local.get 0) (i32.const 16))))
+      (func (export "ld32sk") (param i32) (result i32)
+        (i32.load offset=2 (i32.add (select (local.get 0) (local.get 0) (i32.const 1)) (i32.const 1))))
+      (func (export "ld8usk") (param i32) (result i32)
+        (i32.load8_u (i32.add (select (local.get 0) (local.get 0) (i32.const 1)) (i32.const -1))))
+      (func (export "ld64sk") (param i32) (result i64)
+        (i64.load offset=0xfff0 (i32.add (select (local.get 0) (local.get 0) (i32.const 1)) (i32.const 16))))
       (func (export "other") (param i32) (result i32) (i32.load $other (local.get 0))))
     )",
                            shared);
@@ -323,7 +366,8 @@ TEST(Fuse, MemoryShapesAgreeWithStepping) {
     InstanceAddr f = fast.load(m);
     InstanceAddr g = stepped.load(m);
     ASSERT_FALSE(HasFailure()) << m;
-    for (uint32_t at : {0u, 1u, 100u, 65531u, 65532u, 65533u, 65535u, 65536u, 0xFFFFFFFFu}) {
+    for (uint32_t at : {0u, 1u, 100u, 65531u, 65532u, 65533u, 65535u, 65536u, 0x80000001u,
+                        0xFFFFFFF0u, 0xFFFFFFFFu}) {
       SCOPED_TRACE(at);
       auto same = [&](const char* name, std::vector<Value> args) {
         Outcome a = fast.call(f, name, args), b = stepped.call(g, name, args);
@@ -337,7 +381,8 @@ TEST(Fuse, MemoryShapesAgreeWithStepping) {
       for (const char* store : {"st32k", "st8k", "st16k"}) same(store, {i32(at)});
       same("st32l", {i32(at), i32(0xCAFEBABE)});
       same("st64l", {i32(at), i64(0x0102030405060708)});
-      for (const char* load : {"ld32", "ld8u", "ld8s", "ld16u", "ld16s", "ld64", "other"})
+      for (const char* load : {"ld32", "ld8u", "ld8s", "ld16u", "ld16s", "ld64", "ld32k", "ld8uk",
+                               "ld16sk", "ld64k", "ld32sk", "ld8usk", "ld64sk", "other"})
         same(load, {i32(at)});
     }
     // The shapes are fused, all but the access of memory 1.
@@ -345,7 +390,8 @@ TEST(Fuse, MemoryShapesAgreeWithStepping) {
     const ModuleInst& mi = store.modules[f];
     size_t fused = 0;
     for (size_t i = 0; i < mi.func_ptrs.size(); ++i)
-      fused += mi.func_ptrs[i]->code->fused[0].code >= kFusedEnd;
+      fused += std::ranges::any_of(mi.func_ptrs[i]->code->fused,
+                                   [](const interp::Op& op) { return op.code >= kFusedEnd; });
     EXPECT_EQ(fused, mi.func_ptrs.size() - 1);
     EXPECT_EQ(mi.func_ptrs.back()->code->fused[0].code, uint16_t(Opcode::LocalGet));
     EXPECT_EQ(mi.func_ptrs[0]->code->fused[0].code,
