@@ -7,20 +7,17 @@
 #include "spec/match.h"
 
 namespace wasm::interp {
-namespace {
 
-// The canonical deftype of a host-provided function type: a rec group of one final subtype.
-TypeId intern_functype(TypeStore& types, const FuncType& ft) {
+TypeId intern_functype(TypeStore& types, const FuncType& ft, bool shared) {
   RecType rec;
   SubType sub;
   sub.final = true;
   sub.comp.kind = CompKind::Func;
   sub.comp.func = ft;
+  sub.comp.shared = shared;
   rec.subtypes.push_back(std::move(sub));
   return types.intern(rec);
 }
-
-}  // namespace
 
 Engine::Engine(EngineOptions options)
     : store_(std::make_unique<Store>(default_type_store(), options.max_memory != 0

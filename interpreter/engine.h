@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/numerics_vector.h"  // numerics::Relaxed (numerics_relaxed.h)
 #include "interpreter/schedule.h"
 #include "interpreter/trace.h"
-#include "interpreter/numerics_vector.h"  // numerics::Relaxed (numerics_relaxed.h)
 #include "spec/ast.h"
 #include "spec/error.h"
 #include "spec/type_store.h"
@@ -92,7 +92,7 @@ struct EngineOptions {
   // turned on later prints the spec's notation; `text_forms` writes the instructions.
   bool traceable = false;
   const TextForms* text_forms = nullptr;
-  numerics::Relaxed relaxed;                // relaxed SIMD choices (interpreter/numerics_relaxed.h)
+  numerics::Relaxed relaxed;  // relaxed SIMD choices (interpreter/numerics_relaxed.h)
   // Caps the timeout of every memory.atomic.wait, in ns (negative: no cap). An embedder that
   // runs one thread only (a fuzzer) sets 0: nobody could notify, so a wait that would block
   // forever times out at once instead.
@@ -120,6 +120,10 @@ struct EngineOptions {
 // physical memory, so that a program filling its memories or allocating GC data in a loop
 // (nothing is freed) traps instead of getting the process killed.
 uint64_t default_max_memory();
+
+// The canonical deftype of a host-provided function type: a rec group of one final subtype
+// (shared-everything-threads: `shared`, for the thread builtins' shared types).
+TypeId intern_functype(TypeStore& types, const FuncType& ft, bool shared = false);
 
 class Engine {
  public:

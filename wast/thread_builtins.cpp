@@ -35,16 +35,6 @@ std::string describe(const Outcome& o) {
 const RefType kFuncRef{true, HeapType{HeapKind::Func, false, 0}};
 const RefType kSharedFuncRef{true, HeapType{HeapKind::Func, false, 0, true}};
 
-// The canonical deftype of a function type of the host's: a rec group of one final subtype.
-TypeId intern_func(TypeStore& types, FuncType ft, bool shared) {
-  RecType rec;
-  SubType& sub = rec.subtypes.emplace_back();
-  sub.comp.kind = CompKind::Func;
-  sub.comp.func = std::move(ft);
-  sub.comp.shared = shared;
-  return types.intern(rec);
-}
-
 }  // namespace
 
 ThreadBuiltins::~ThreadBuiltins() {
@@ -55,22 +45,22 @@ ThreadBuiltins::~ThreadBuiltins() {
 std::optional<interp::ExternVal> ThreadBuiltins::lookup(std::string_view name) {
   const ValType i32 = ValType::i32();
   TypeStore& types = engine_.types();
-  if (shared_ && start_type_ == 0) start_type_ = intern_func(types, FuncType{{i32}, {}}, true);
+  if (shared_ && start_type_ == 0)
+    start_type_ = interp::intern_functype(types, FuncType{{i32}, {}}, true);
   if (name == "spawn_ref") {
     if (!spawn_ref_) {
       // canonical ABI: (func (param $f (ref null $ft)) (param $c i32) (result $e i32))
       ValType f = shared_ ? ValType::ref_of(RefType{true, {HeapKind::Index, false, start_type_}})
                           : ValType::funcref();
-      spawn_ref_ = engine_.add_host_func(intern_func(types, FuncType{{f, i32}, {i32}}, false),
-                                         [this](std::span<const Value> args) {
-                                           interp::RefInfo r = engine_.inspect(args[0]);
-                                           if (r.kind == interp::RefInfo::Kind::Null)
-                                             return trap("null function reference");
-                                           // With $ft, validation already typed the reference (a
-                                           // subtype of $ft calls alike).
-                                           return spawn(interp::ref_payload(args[0].bits),
-                                                        uint32_t(args[1].bits), !shared_);
-                                         });
+      spawn_ref_ = engine_.add_host_func(
+          interp::intern_functype(types, FuncType{{f, i32}, {i32}}, false),
+          [this](std::span<const Value> args) {
+            interp::RefInfo r = engine_.inspect(args[0]);
+            if (r.kind == interp::RefInfo::Kind::Null) return trap("null function reference");
+            // With $ft, validation already typed the reference (a
+            // subtype of $ft calls alike).
+            return spawn(interp::ref_payload(args[0].bits), uint32_t(args[1].bits), !shared_);
+          });
     }
     return spawn_ref_;
   }
@@ -100,7 +90,7 @@ std::optional<interp::ExternVal> ThreadBuiltins::lookup(std::string_view name) {
   if (name == "available_parallelism") {
     if (!parallelism_)  // canonical ABI: (func shared (result i32))
       parallelism_ = engine_.add_host_func(
-          intern_func(types, FuncType{{}, {i32}}, shared_), [](std::span<const Value>) {
+          interp::intern_functype(types, FuncType{{}, {i32}}, shared_), [](std::span<const Value>) {
             return i32_result(std::max(1u, std::thread::hardware_concurrency()));
           });
     return parallelism_;
