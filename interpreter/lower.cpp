@@ -14,6 +14,7 @@
 #include <cassert>
 
 #include "interpreter/fuse.h"
+#include "spec/located_access.h"
 #include "spec/opcode.h"
 #include "spec/walk.h"
 
@@ -653,9 +654,9 @@ void Lowerer::plain(const Instr& e) {
 // (arrays: from the array instance); a: the table or field index; b/c: the global instance.
 void Lowerer::located_atomic(const Instr& e) {
   const OrderedImm& x = e.ordered();
-  std::string_view text = info(e.op).text;
-  bool get = text.ends_with(".get") || text.ends_with(".get_s") || text.ends_with(".get_u");
-  uint32_t values = get ? 0 : text.ends_with(".cmpxchg") ? 2 : 1;
+  LocatedAccess access = located_access(e.op);
+  bool get = access == LocatedAccess::Get || access == LocatedAccess::GetPacked;
+  uint32_t values = get ? 0 : access == LocatedAccess::Cmpxchg ? 2 : 1;
   uint32_t loc = 0, width = 8;
   switch (info(e.op).imm) {
     case Imm::OrderGlobal: {
@@ -674,7 +675,7 @@ void Lowerer::located_atomic(const Instr& e) {
   }
   code_->ops.back().x = uint16_t(width);
   pop(loc + values);
-  if (!text.ends_with(".set")) push(1);
+  if (access != LocatedAccess::Set) push(1);
 }
 
 // shared-everything-threads: waitqueue.new/notify and the waits (exec_waitqueue.cpp). op.x is
