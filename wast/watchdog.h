@@ -53,7 +53,8 @@ class Watchdog {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::multiset<Clock::time_point> deadlines_;
-  uint64_t generation_ = 0;  // counts changes of deadlines_
+  uint64_t generation_ = 0;          // counts changes of deadlines_
+  bool waiting_for_change_ = false;  // loop() waits for generation_ to change after firing
   bool stop_ = false;
   std::atomic<bool> fired_ = false;
   std::thread thread_;
