@@ -34,10 +34,25 @@ struct Frame {
   uint32_t base = 0;  // the caller's locals base in Thread::values
 };
 
+// The operand stack storage an OS thread keeps between invocations: a deep invocation grows
+// Thread::values up to kMaxValueSlots (16 MiB), and without this every later invocation
+// (assert_exhaustion after assert_exhaustion) paid that growth and its page faults again.
+inline std::vector<Slot>& spare_values() {
+  thread_local std::vector<Slot> spare;
+  return spare;
+}
+
 struct Thread {
-  Thread(Store& s, const EngineOptions& o) : store(s), options(o) {
+  Thread(Store& s, const EngineOptions& o)
+      : store(s), options(o), values(std::move(spare_values())) {
+    values.clear();
     frames.resize(64);
   }
+  ~Thread() {
+    if (values.capacity() > spare_values().capacity()) spare_values() = std::move(values);
+  }
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
 
   Store& store;
   const EngineOptions& options;
