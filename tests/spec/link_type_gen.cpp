@@ -159,6 +159,31 @@ void add_items(GenItems& items) {
   for (std::string& n : fresh_names(items, 2)) items.emplace_back(std::move(n), *gen_type(1));
 }
 
+// A random supertype (weaker) or subtype of a, by construction: exports are covariant (a
+// supertype may drop some and weaken the rest, a subtype strengthens them and may add more),
+// module imports contravariant (the other way round).
+GenType vary(const GenType& a, bool weaker) {
+  GenType t = a;
+  switch (t.kind) {
+    case Kind::Func: break;
+    case Kind::Global:  // spec: (ref ht) <: (ref null ht), for immutable globals only
+      if (!t.mut && (weaker ? is_non_null_ref(t.val) : is_nullable_ref(t.val)) && coin())
+        t.val += weaker ? -1 : 1;
+      break;
+    case Kind::Table:
+    case Kind::Memory: weaker ? weaken_limits(t) : strengthen_limits(t); break;
+    case Kind::Module:
+      t.imports = map_items(t.imports, weaker, !weaker);
+      if (weaker) add_items(t.imports);
+      [[fallthrough]];
+    case Kind::Instance:
+      t.exports = map_items(t.exports, !weaker, weaker);
+      if (!weaker) add_items(t.exports);
+      break;
+  }
+  return t;
+}
+
 }  // namespace
 
 rc::Gen<GenType> gen_type_of(Kind kind, int depth) {
@@ -194,48 +219,11 @@ rc::Gen<GenType> gen_type(int depth) {
 }
 
 rc::Gen<GenType> gen_supertype(const GenType& a) {
-  return rc::gen::exec([a] {
-    GenType t = a;
-    switch (t.kind) {
-      case Kind::Func: break;
-      case Kind::Global:
-        if (!t.mut && is_non_null_ref(t.val) && coin()) --t.val;
-        break;
-      case Kind::Table:
-      case Kind::Memory: weaken_limits(t); break;
-      case Kind::Instance: t.exports = map_items(t.exports, false, true); break;
-      case Kind::Module:
-        t.exports = map_items(t.exports, false, true);
-        t.imports = map_items(t.imports, true, false);  // contravariant
-        add_items(t.imports);
-        break;
-    }
-    return t;
-  });
+  return rc::gen::exec([a] { return vary(a, true); });
 }
 
 rc::Gen<GenType> gen_subtype_of(const GenType& a) {
-  return rc::gen::exec([a] {
-    GenType t = a;
-    switch (t.kind) {
-      case Kind::Func: break;
-      case Kind::Global:
-        if (!t.mut && is_nullable_ref(t.val) && coin()) ++t.val;
-        break;
-      case Kind::Table:
-      case Kind::Memory: strengthen_limits(t); break;
-      case Kind::Instance:
-        t.exports = map_items(t.exports, true, false);
-        add_items(t.exports);
-        break;
-      case Kind::Module:
-        t.exports = map_items(t.exports, true, false);
-        add_items(t.exports);
-        t.imports = map_items(t.imports, false, true);  // contravariant
-        break;
-    }
-    return t;
-  });
+  return rc::gen::exec([a] { return vary(a, false); });
 }
 
 }  // namespace wasm::test
