@@ -5,7 +5,6 @@
 // mapped with opcode_from_code and its immediates are read by info(op).imm. Only the structured
 // instructions are hand-written. Nesting is decoded with an explicit stack of open blocks (no
 // C++ recursion), and limited to kMaxNesting because the AST's destructors recurse.
-#include <array>
 #include <cstdio>
 #include <iterator>
 #include <utility>
@@ -34,19 +33,10 @@ std::string hex(uint64_t n) {
   r.fail(pos, "illegal opcode " + hex(prefix) + " " + hex(*code));
 }
 
-// The one-byte opcodes, by byte: the table row + 1, or 0. (The prefixed ones are looked up
-// with opcode_from_code.)
-constexpr std::array<uint16_t, 256> kOneByteOpcodes = [] {
-  std::array<uint16_t, 256> rows{};
-  for (size_t i = 0; i < kOpcodeCount; ++i)
-    if (kOpInfo[i].prefix == 0x00) rows[kOpInfo[i].code] = uint16_t(i + 1);
-  return rows;
-}();
-
 // spec: the opcode, one byte or a prefix byte followed by a u32.
 Opcode opcode(Reader& r, size_t pos, uint8_t b) {
-  if (uint16_t row = kOneByteOpcodes[b]) [[likely]]
-    return Opcode(row - 1);
+  if (auto op = opcode_from_code(0x00, b)) [[likely]]
+    return *op;
   if (b == 0xfb || b == 0xfc || b == 0xfd || b == 0xfe) {
     uint32_t code = r.u32();
     if (auto op = opcode_from_code(b, code)) return *op;
@@ -112,9 +102,16 @@ IndexPair index_pair(Reader& r, bool swapped) {
 Immediate immediate(Reader& r, Opcode op, size_t pos) {
   switch (info(op).imm) {
     case Imm::None: return std::monostate{};
-    case Imm::Label: case Imm::Func: case Imm::Type: case Imm::Local: case Imm::Global:
-    case Imm::Table: case Imm::Memory: case Imm::Tag: case Imm::Elem: case Imm::Data:
-      return r.u32();
+    case Imm::Label:
+    case Imm::Func:
+    case Imm::Type:
+    case Imm::Local:
+    case Imm::Global:
+    case Imm::Table:
+    case Imm::Memory:
+    case Imm::Tag:
+    case Imm::Elem:
+    case Imm::Data: return r.u32();
     case Imm::BrTable: {
       BrTableImm imm;
       imm.labels = r.vec([&] { return r.u32(); });
@@ -123,11 +120,16 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
     }
     case Imm::BrOnCast: return Box<BrOnCastImm>(br_on_cast(r, pos));
     // Binary order: typeidx tableidx, elemidx tableidx, dataidx memidx.
-    case Imm::CallIndirect: case Imm::ElemTable: case Imm::DataMemory:
-      return index_pair(r, true);
-    case Imm::MemoryMemory: case Imm::TableTable: case Imm::TypeField: case Imm::TypeType:
-    case Imm::TypeData: case Imm::TypeElem: case Imm::TypeSize:
-      return index_pair(r, false);
+    case Imm::CallIndirect:
+    case Imm::ElemTable:
+    case Imm::DataMemory: return index_pair(r, true);
+    case Imm::MemoryMemory:
+    case Imm::TableTable:
+    case Imm::TypeField:
+    case Imm::TypeType:
+    case Imm::TypeData:
+    case Imm::TypeElem:
+    case Imm::TypeSize: return index_pair(r, false);
     case Imm::SelectT: return Box<std::vector<ValType>>(r.vec([&] { return valtype(r); }));
     case Imm::HeapType: return heaptype(r);
     case Imm::RefType: return RefType{false, heaptype(r)};
@@ -142,7 +144,8 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
     case Imm::I64: return uint64_t(r.s64());
     case Imm::F32: return uint64_t(r.f32());
     case Imm::F64: return r.f64();
-    case Imm::V128: case Imm::Shuffle: return v128_bytes(r);
+    case Imm::V128:
+    case Imm::Shuffle: return v128_bytes(r);
     case Imm::Lane: return uint32_t(laneidx(r));
     case Imm::Fence: r.expect(0x00, "zero byte expected"); return std::monostate{};
     case Imm::OrderGlobal:
@@ -158,7 +161,10 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
       if (info(op).imm == Imm::OrderTypeField) x.b = r.u32();
       return x;
     }
-    case Imm::Block: case Imm::If: case Imm::Try: case Imm::TryTable: break;
+    case Imm::Block:
+    case Imm::If:
+    case Imm::Try:
+    case Imm::TryTable: break;
   }
   return std::monostate{};  // structured instructions: see open_block
 }

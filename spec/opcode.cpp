@@ -6,25 +6,7 @@
 namespace wasm {
 namespace {
 
-constexpr uint32_t kMaxPrefixedCode = 0x120;
-constexpr std::array<uint8_t, 5> kPrefixes = {0x00, 0xFB, 0xFC, 0xFD, 0xFE};
-
-constexpr int prefix_slot(uint8_t prefix) {
-  for (size_t i = 0; i < kPrefixes.size(); ++i)
-    if (kPrefixes[i] == prefix) return int(i);
-  return -1;
-}
-
-using CodeTable = std::array<std::array<uint16_t, kMaxPrefixedCode>, kPrefixes.size()>;
-constexpr uint16_t kNoOpcode = 0xFFFF;
-
-constexpr CodeTable make_code_table() {
-  CodeTable table{};
-  for (auto& row : table) row.fill(kNoOpcode);
-  for (size_t i = 0; i < kOpcodeCount; ++i)
-    table[prefix_slot(kOpInfo[i].prefix)][kOpInfo[i].code] = uint16_t(i);
-  return table;
-}
+using namespace opcode_codes;
 
 constexpr bool codes_are_unique_and_in_range() {
   std::array<std::array<bool, kMaxPrefixedCode>, kPrefixes.size()> seen{};
@@ -36,8 +18,6 @@ constexpr bool codes_are_unique_and_in_range() {
   return true;
 }
 static_assert(codes_are_unique_and_in_range(), "instructions.def: duplicate or bad encoding");
-
-constexpr CodeTable kByCode = make_code_table();
 
 // Rows are indexed by mnemonic in table order, so the first row of a pair (`select` and
 // `select t`, `ref.null` and its typed form) is the one a lookup finds.
@@ -55,14 +35,6 @@ constexpr bool texts_are_unique_but_for_pairs() {
 static_assert(texts_are_unique_but_for_pairs(), "instructions.def: duplicate mnemonic");
 
 }  // namespace
-
-std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code) {
-  int slot = prefix_slot(prefix);
-  if (slot < 0 || code >= kMaxPrefixedCode) return std::nullopt;
-  uint16_t op = kByCode[slot][code];
-  if (op == kNoOpcode) return std::nullopt;
-  return Opcode(op);
-}
 
 std::optional<Opcode> opcode_from_text(std::string_view text) {
   int i = kTextIndex.find(text, text_key);  // the first row of a pair

@@ -73,8 +73,8 @@ struct OpInfo {
   uint8_t prefix;         // 0x00, 0xFB, 0xFC, 0xFD, 0xFE
   uint32_t code;          // byte or LEB128 value after the prefix
   Imm imm;
-  std::string_view sig;   // fixed stack effect ("ii>i"), or "" (see instructions.def)
-  int8_t align;           // loads/stores: log2 natural alignment; -1 otherwise
+  std::string_view sig;  // fixed stack effect ("ii>i"), or "" (see instructions.def)
+  int8_t align;          // loads/stores: log2 natural alignment; -1 otherwise
 };
 
 inline constexpr std::array<OpInfo, kOpcodeCount> kOpInfo = {{
@@ -112,8 +112,40 @@ constexpr bool is_waitqueue_op(Opcode op) {
   return op >= Opcode::WaitqueueNew && op <= Opcode::MemoryWait64;
 }
 
+// The opcodes by encoding, built at compile time from the table (the decoder reads one per
+// instruction, so the lookup is inline). Uniqueness is checked in spec/opcode.cpp.
+namespace opcode_codes {
+inline constexpr uint32_t kMaxPrefixedCode = 0x120;
+inline constexpr std::array<uint8_t, 5> kPrefixes = {0x00, 0xFB, 0xFC, 0xFD, 0xFE};
+inline constexpr uint16_t kNoOpcode = 0xFFFF;
+using CodeTable = std::array<std::array<uint16_t, kMaxPrefixedCode>, kPrefixes.size()>;
+
+constexpr int prefix_slot(uint8_t prefix) {
+  for (size_t i = 0; i < kPrefixes.size(); ++i)
+    if (kPrefixes[i] == prefix) return int(i);
+  return -1;
+}
+
+constexpr CodeTable make_code_table() {
+  CodeTable table{};
+  for (auto& row : table) row.fill(kNoOpcode);
+  for (size_t i = 0; i < kOpcodeCount; ++i)
+    table[size_t(prefix_slot(kOpInfo[i].prefix))][kOpInfo[i].code] = uint16_t(i);
+  return table;
+}
+
+inline constexpr CodeTable kByCode = make_code_table();
+}  // namespace opcode_codes
+
 // The opcode with this encoding, if any (binary decoder).
-std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code);
+inline std::optional<Opcode> opcode_from_code(uint8_t prefix, uint32_t code) {
+  using namespace opcode_codes;
+  int slot = prefix_slot(prefix);
+  if (slot < 0 || code >= kMaxPrefixedCode) return std::nullopt;
+  uint16_t op = kByCode[size_t(slot)][code];
+  if (op == kNoOpcode) return std::nullopt;
+  return Opcode(op);
+}
 // The opcode with this mnemonic, if any (text lexer). For the paired rows (select,
 // ref.test, ref.cast) it returns the first row; the parser picks the second by immediate.
 std::optional<Opcode> opcode_from_text(std::string_view text);
