@@ -1,5 +1,7 @@
 #include "interpreter/fuse.h"
 
+#include <optional>
+
 namespace wasm::interp {
 
 namespace {
@@ -55,22 +57,6 @@ size_t fuse_memory(const std::vector<Op>& ops, size_t p, Op& fused) {
   return 3;
 }
 
-// The test superinstruction starting at p (i32.eqz and a conditional jump), if any.
-bool fuse_test(const std::vector<Op>& ops, size_t p, Op& fused) {
-  const Op& jump = ops[p + 1];
-  uint16_t form;
-  if (jump.code == kJumpIf)
-    form = kFusedEqzJumpIf;
-  else if (jump.code == kJumpUnless)
-    form = kFusedEqzJumpUnless;
-  else if (jump.code == kJumpIfBack)
-    form = kFusedEqzJumpIfBack;
-  else
-    return false;
-  fused = Op{uint16_t(kFusedTestFirst + form), 0, 0, 0, jump.a};
-  return true;
-}
-
 bool is_conditional_jump(const Op& op) {
   return op.code == kJumpIf || op.code == kJumpIfBack || op.code == kJumpUnless;
 }
@@ -82,12 +68,30 @@ uint16_t binop_code(int index, FusedForm form) {
   return uint16_t(kFusedFirst + index * kFusedFormCount + form);
 }
 
+// The value of an i32.const or i64.const op, if it is one.
+std::optional<uint64_t> constant_of(const Op& op) {
+  if (is(op, Opcode::I32Const)) return op.a;
+  if (is(op, Opcode::I64Const)) return op.bc();
+  return std::nullopt;
+}
+
+// The jump shapes keep a constant in b: it must survive sign extension from 32 bits.
+bool fits_in_b(uint64_t k) { return int64_t(k) == int64_t(int32_t(uint32_t(k))); }
+
+// The test superinstruction starting at p (i32.eqz and a conditional jump), if any.
+bool fuse_test(const std::vector<Op>& ops, size_t p, Op& fused) {
+  const Op& jump = ops[p + 1];
+  if (!is_conditional_jump(jump)) return false;
+  fused = Op{uint16_t(kFusedTestFirst + jump_kind(jump)), 0, 0, 0, jump.a};
+  return true;
+}
+
 // The shapes starting at a constant (SK, SKJump*, LoadSK), if any, and their length.
 size_t fuse_constant(const std::vector<Op>& ops, size_t p, Op& fused) {
   const Op& first = ops[p];
   const Op& binop = ops[p + 1];
   bool is32 = is(first, Opcode::I32Const);
-  uint64_t k = is32 ? first.a : first.bc();
+  uint64_t k = *constant_of(first);
   if (is32 && is(binop, Opcode::I32Add) && p + 2 < ops.size()) {
     const Op& loaded = ops[p + 2];
     int load = index_in(kFusableLoads, loaded.code);
@@ -99,8 +103,7 @@ size_t fuse_constant(const std::vector<Op>& ops, size_t p, Op& fused) {
   }
   int index = fusable_index(binop.code);
   if (index < 0) return 0;
-  bool k_fits = is32 || int64_t(k) == int64_t(int32_t(uint32_t(k)));
-  if (p + 2 < ops.size() && is_conditional_jump(ops[p + 2]) && k_fits &&
+  if (p + 2 < ops.size() && is_conditional_jump(ops[p + 2]) && fits_in_b(k) &&
       has_i32_result(Opcode(binop.code))) {
     fused = Op{binop_code(index, FusedForm(kFusedSKJumpIf + jump_kind(ops[p + 2]))), 0, 0,
                uint32_t(k), ops[p + 2].a};
@@ -154,13 +157,9 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
     int index = fusable_index(binop.code);
     if (index < 0) continue;
     bool local = is(second, Opcode::LocalGet);
-    uint64_t k = 0;
-    if (is(second, Opcode::I32Const))
-      k = second.a;
-    else if (is(second, Opcode::I64Const))
-      k = second.bc();
-    else if (!local)
-      continue;
+    std::optional<uint64_t> constant = constant_of(second);
+    if (!local && !constant) continue;
+    uint64_t k = constant.value_or(0);
 
     Op fused;
     fused.a = first.a;
@@ -172,10 +171,7 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
     size_t length = 3;
     if (p + 3 < n) {
       const Op& next = ops[p + 3];
-      bool jump = next.code == kJumpIf || next.code == kJumpIfBack || next.code == kJumpUnless;
-      // The jump shapes keep the constant in b: it must survive sign extension from 32 bits.
-      bool k_fits =
-          local || is(second, Opcode::I32Const) || int64_t(k) == int64_t(int32_t(uint32_t(k)));
+      bool k_fits = local || fits_in_b(k);
       const Op* back = p + 4 < n && ops[p + 4].code == kJumpBack ? &ops[p + 4] : nullptr;
       if (is(next, Opcode::LocalSet) && back != nullptr &&
           (local ? back->a <= 0xFFFF : next.a <= 0xFFFF && k_fits)) {
@@ -198,15 +194,14 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
         else
           fused.x = uint16_t(next.a);
         length = 4;
-      } else if (jump && k_fits && has_i32_result(Opcode(binop.code))) {
-        int which = next.code == kJumpIf ? 0 : next.code == kJumpIfBack ? 1 : 2;
-        form = FusedForm((local ? kFusedLLJumpIf : kFusedLKJumpIf) + which);
+      } else if (is_conditional_jump(next) && k_fits && has_i32_result(Opcode(binop.code))) {
+        form = FusedForm((local ? kFusedLLJumpIf : kFusedLKJumpIf) + jump_kind(next));
         if (!local) fused.b = uint32_t(k);
         fused.c = next.a;
         length = 4;
       }
     }
-    fused.code = uint16_t(kFusedFirst + index * kFusedFormCount + form);
+    fused.code = binop_code(index, form);
     out[p] = fused;
     p += length - 1;
   }

@@ -138,12 +138,13 @@ consteval uint16_t fused_mem_code(Opcode op, MemFusedForm form) {
 
 // Test superinstructions: i32.eqz and the jump that consumes it.
 //   EqzJumpIf       i32.eqz; jump_if c          if (pop() == 0) pc := c
-//   EqzJumpUnless   i32.eqz; jump_unless c      if (pop() != 0) pc := c   (`if (i32.eqz ...)`)
 //   EqzJumpIfBack   i32.eqz; jump_if_back c     if (pop() == 0) { pc := c; poll }
+//   EqzJumpUnless   i32.eqz; jump_unless c      if (pop() != 0) pc := c   (`if (i32.eqz ...)`)
+// (in the order of every jump family: jump_if, jump_if_back, jump_unless)
 enum TestFusedForm : uint16_t {
   kFusedEqzJumpIf,
-  kFusedEqzJumpUnless,
   kFusedEqzJumpIfBack,
+  kFusedEqzJumpUnless,
   kTestFusedFormCount
 };
 inline constexpr uint16_t kFusedTestFirst = kFusedEnd + kMemFusedFormCount * kMemFusedStride;
