@@ -4,27 +4,33 @@
 // command fails instead of hanging (an endless loop, a deadlock, a lost notify, a spin loop on a
 // flag nobody sets). It fires again for a later command once the runner has cleared the
 // interrupt.
+//
+// One timer thread serves every Watchdog of the process (each session has its own): it starts
+// at the first command armed and sleeps until the earliest deadline, so a run of many scripts
+// creates one thread, not one per script.
 #pragma once
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
+#include <cstdint>
 #include <functional>
-#include <mutex>
 #include <set>
-#include <thread>
+#include <utility>
 
 namespace wasm::wast {
 
 class Watchdog {
  public:
   using Clock = std::chrono::steady_clock;
+  class Service;  // the process's timer thread (watchdog.cpp)
 
-  // `on_fire` runs once, on the watchdog's thread, when a deadline passes.
+  // `on_fire` runs on the timer thread when a deadline of this watchdog passes.
   Watchdog(std::chrono::milliseconds limit, std::function<void()> on_fire);
-  ~Watchdog();
+  ~Watchdog();  // waits for an on_fire in progress; every Guard must have ended
   Watchdog(const Watchdog&) = delete;
   Watchdog& operator=(const Watchdog&) = delete;
+
+  using Deadlines = std::multiset<std::pair<Clock::time_point, Watchdog*>>;
 
   // While a Guard lives, its command must finish before `limit` has passed.
   class Guard {
@@ -36,9 +42,9 @@ class Watchdog {
 
    private:
     friend class Watchdog;
-    Guard(Watchdog* dog, std::multiset<Clock::time_point>::iterator it) : dog_(dog), it_(it) {}
+    Guard(Watchdog* dog, Deadlines::iterator it) : dog_(dog), it_(it) {}
     Watchdog* dog_ = nullptr;
-    std::multiset<Clock::time_point>::iterator it_;
+    Deadlines::iterator it_;
   };
   Guard arm();
 
@@ -46,18 +52,16 @@ class Watchdog {
   std::chrono::milliseconds limit() const { return limit_; }
 
  private:
-  void loop();
-
+  friend class Service;
   std::chrono::milliseconds limit_;
   std::function<void()> on_fire_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::multiset<Clock::time_point> deadlines_;
-  uint64_t generation_ = 0;          // counts changes of deadlines_
-  bool waiting_for_change_ = false;  // loop() waits for generation_ to change after firing
-  bool stop_ = false;
   std::atomic<bool> fired_ = false;
-  std::thread thread_;
+  // Guarded by the service's mutex: arms and disarms counted, and while `paused_`, the
+  // generation at which this watchdog fired: the command that overran is being stopped, so it
+  // fires again only once the set of commands it watches has changed.
+  uint64_t generation_ = 0;
+  bool paused_ = false;
+  uint64_t paused_at_ = 0;
 };
 
 }  // namespace wasm::wast

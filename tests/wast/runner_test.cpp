@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "text/script.h"
 
@@ -292,6 +293,38 @@ TEST(Runner, WatchdogInterruptsHangingCommands) {
   EXPECT_EQ(r.failed, 3u) << failures(r);  // both commands, and the watchdog's verdict
   EXPECT_NE(failures(r).find("interrupted"), std::string::npos) << failures(r);
   EXPECT_NE(failures(r).find("watchdog"), std::string::npos) << failures(r);
+}
+
+// One timer thread serves every session's watchdog: sessions run side by side, each with its
+// own limit, and an overrun in one interrupts that one only.
+TEST(Runner, WatchdogsOfConcurrentSessionsAreIndependent) {
+  RunOptions short_limit, long_limit;
+  short_limit.command_time_limit = std::chrono::milliseconds(100);
+  long_limit.command_time_limit = std::chrono::milliseconds(20000);
+  RunReport spun, napped;
+  std::thread spinner([&] {
+    spun = run(R"(
+(module (func (export "spin") (loop (br 0))))
+(assert_return (invoke "spin"))
+(assert_return (invoke "spin"))
+)",
+               short_limit);
+  });
+  // A wait of 300 ms, which the first session's watchdog fires twice during; its result says
+  // that it timed out (2) instead of being interrupted.
+  napped = run(R"(
+(module (memory 1 1 shared)
+  (func (export "nap") (result i32)
+    (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 300000000))))
+(assert_return (invoke "nap") (i32.const 2))
+)",
+               long_limit);
+  spinner.join();
+  EXPECT_EQ(spun.failed, 2u) << failures(spun);
+  EXPECT_NE(failures(spun).find("interrupted: time limit exceeded"), std::string::npos)
+      << failures(spun);
+  EXPECT_EQ(napped.failed, 0u) << failures(napped);
+  EXPECT_EQ(napped.passed, 2u) << failures(napped);
 }
 
 // Without threads too: each endless form (a backward br, br_if, br_table, br_on_null, a
