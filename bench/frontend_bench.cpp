@@ -16,6 +16,7 @@
 #include "binary/decode.h"
 #include "binary/encode.h"
 #include "text/script.h"
+#include "tools/heap.h"
 
 namespace {
 
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: frontend_bench DIR [repeat] [text|binary]\n");
     return 2;
   }
+  wasm::cli::tune_heap();  // as wasmref's main does
   int repeat = argc > 2 ? std::atoi(argv[2]) : 3;
   std::string only = argc > 3 ? argv[3] : "";
   bool time_text = only != "binary";

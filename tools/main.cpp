@@ -1,15 +1,10 @@
 // wasmref: the command-line interface.
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "tools/cli.h"
+#include "tools/heap.h"
 
 namespace {
 
@@ -32,31 +27,10 @@ constexpr const char* kUsage =
     "\n"
     "`wasmref <command> --help` describes a command's options.\n";
 
-// A run parses, instantiates and frees thousands of modules, scripts and token buffers, and
-// page faults are most of its system time. So the heap keeps what has been freed for reuse
-// (glibc would serve large blocks with fresh mappings and give a freed heap top back to the
-// system, to be faulted in again), and it starts with 64 MiB that the kernel may back with
-// transparent huge pages: one fault per 2 MiB instead of one per 4 KiB. A process's footprint
-// stays its peak, rounded up to huge pages.
-void tune_heap() {
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // the largest glibc accepts
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  mallopt(M_TOP_PAD, 64 << 20);  // the heap grows 64 MiB at a time
-  auto begin = reinterpret_cast<uintptr_t>(sbrk(0));
-  // More than the heap has left, so it grows by M_TOP_PAD (volatile: the compiler may not
-  // leave out an allocation it sees freed unused).
-  void* volatile block = std::malloc(1 << 20);
-  auto end = reinterpret_cast<uintptr_t>(sbrk(0));
-  std::free(block);
-  constexpr uintptr_t kHugePage = uintptr_t(2) << 20;
-  begin = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  tune_heap();
+  wasm::cli::tune_heap();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
