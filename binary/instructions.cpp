@@ -27,10 +27,15 @@ std::string hex(uint64_t n) {
 }
 
 // decode.ml's messages: "illegal opcode fb 1f"; for 0xFD it names the sub-opcode alone.
-[[noreturn]] void illegal(Reader& r, size_t pos, uint8_t prefix, std::optional<uint32_t> code) {
-  if (!code) r.fail(pos, "illegal opcode " + hex(prefix));
-  if (prefix == 0xfd) r.fail(pos, "illegal opcode " + hex(*code));
-  r.fail(pos, "illegal opcode " + hex(prefix) + " " + hex(*code));
+// Returns unreachable, which the caller drops (the reader has failed).
+Opcode illegal(Reader& r, size_t pos, uint8_t prefix, std::optional<uint32_t> code) {
+  if (!code)
+    r.fail(pos, "illegal opcode " + hex(prefix));
+  else if (prefix == 0xfd)
+    r.fail(pos, "illegal opcode " + hex(*code));
+  else
+    r.fail(pos, "illegal opcode " + hex(prefix) + " " + hex(*code));
+  return Opcode::Unreachable;
 }
 
 // spec: the opcode, one byte or a prefix byte followed by a u32.
@@ -40,9 +45,9 @@ Opcode opcode(Reader& r, size_t pos, uint8_t b) {
   if (b == 0xfb || b == 0xfc || b == 0xfd || b == 0xfe) {
     uint32_t code = r.u32();
     if (auto op = opcode_from_code(b, code)) return *op;
-    illegal(r, pos, b, code);
+    return illegal(r, pos, b, code);
   }
-  illegal(r, pos, b, std::nullopt);
+  return illegal(r, pos, b, std::nullopt);
 }
 
 // spec: memarg ::= n:u32 o:u64 => {ALIGN n, OFFSET o}  (if n < 2^6)
@@ -50,8 +55,8 @@ Opcode opcode(Reader& r, size_t pos, uint8_t b) {
 MemArg memarg(Reader& r) {
   size_t pos = r.pos();
   uint32_t flags = r.u32();
-  r.require(flags < 0x80, pos, "malformed memop flags");
   MemArg m;
+  if (!r.require(flags < 0x80, pos, "malformed memop flags")) return m;
   if ((flags & 0x40) != 0) m.mem = r.u32();
   m.align = flags & 0x3f;
   m.offset = r.u64();
@@ -62,7 +67,7 @@ MemArg memarg(Reader& r) {
 Catch catch_clause(Reader& r) {
   Catch c;
   uint8_t kind = r.byte();
-  if (kind > 3) r.fail(r.pos() - 1, "malformed catch clause");
+  if (!r.require(kind <= 3, r.pos() - 1, "malformed catch clause")) return c;
   c.kind = CatchKind(kind);
   if (c.kind == CatchKind::Catch || c.kind == CatchKind::CatchRef) c.tag = r.u32();
   c.label = r.u32();
@@ -155,7 +160,7 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
       OrderedImm x;
       size_t at = r.pos();
       std::optional<Ordering> order = ordering_of(op, r.byte());
-      if (!order) r.fail(at, "malformed memory ordering");
+      if (!r.require(order.has_value(), at, "malformed memory ordering")) return x;
       x.order = *order;
       x.a = r.u32();
       if (info(op).imm == Imm::OrderTypeField) x.b = r.u32();
@@ -247,16 +252,20 @@ bool continue_block(Reader& r, std::vector<Frame>& open, Sequences& seq, uint8_t
   using Stage = Frame::Stage;
   if (b == kElse) {
     // decode.ml: a sequence stops at 0x05, and only an if's then-branch may go on with it.
-    if (!f || info(f->instr.op).imm != Imm::If || f->stage != Stage::Body)
+    if (!f || info(f->instr.op).imm != Imm::If || f->stage != Stage::Body) {
       r.fail(pos, "END opcode expected");
+      return true;
+    }
     seq.close(depth, *f->body);
     f->stage = Stage::Else;
     f->body = &std::get<Box<BlockImm>>(f->instr.imm)->else_body;
     return true;
   }
   if ((b == kCatch || b == kCatchAll || b == kDelegate) && in_try) {
-    if (f->stage == Stage::CatchAll || (b == kDelegate && f->stage != Stage::Body))
+    if (f->stage == Stage::CatchAll || (b == kDelegate && f->stage != Stage::Body)) {
       r.fail(pos, "END opcode expected");
+      return true;
+    }
     TryImm& t = try_imm(*f);
     if (b == kCatch) {
       uint32_t tag = r.u32();
@@ -295,17 +304,14 @@ BlockType blocktype(Reader& r) {
     r.byte();
     return bt;
   }
-  size_t pos = r.pos();
-  try {
-    int64_t x = r.s33();
-    if (x >= 0) {
-      bt.kind = BlockType::Kind::Index;
-      bt.index = TypeIdx(x);
-      return bt;
-    }
-  } catch (ErrorException&) {
+  Reader::Mark mark = r.mark();
+  int64_t x = r.s33();
+  if (!r.failed_since(mark) && x >= 0) {
+    bt.kind = BlockType::Kind::Index;
+    bt.index = TypeIdx(x);
+    return bt;
   }
-  r.reset(pos);
+  r.backtrack(mark);
   bt.kind = BlockType::Kind::Value;
   bt.value = valtype(r);
   return bt;
@@ -317,6 +323,10 @@ Expr expr(Reader& r, CodeFacts& facts) {
   seq.open(0);
   for (;;) {
     size_t pos = r.pos();
+    if (r.eos()) [[unlikely]] {  // no END; and where a read has failed, the reader is at its end
+      r.byte();                  // "unexpected end of section or function", unless failed
+      return {};
+    }
     uint8_t b = r.byte();
     if (b == kEnd && open.empty()) {
       Expr top;
@@ -324,10 +334,10 @@ Expr expr(Reader& r, CodeFacts& facts) {
       return top;
     }
     if (continue_block(r, open, seq, b, pos)) continue;
-    Opcode op = opcode(r, pos, b);
+    Opcode op = opcode(r, pos, b);  // an illegal opcode fails (and is read as unreachable)
     Imm imm = info(op).imm;
     if (imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable) {
-      if (open.size() >= kMaxNesting) r.fail(pos, "too deeply nested blocks");
+      if (!r.require(open.size() < kMaxNesting, pos, "too deeply nested blocks")) return {};
       open.push_back(open_block(r, op, pos));
       seq.open(open.size());
       continue;

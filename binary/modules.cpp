@@ -72,7 +72,7 @@ std::optional<SectionId> ModuleDecoder::peek_section() {
   int id = r_.peek();
   if (id < 0) return std::nullopt;
   uint8_t last = options_.module_linking ? uint8_t(SectionId::Alias) : uint8_t(SectionId::Tag);
-  if (id > last) r_.fail(r_.pos(), "malformed section id");
+  if (!r_.require(id <= last, r_.pos(), "malformed section id")) return std::nullopt;
   return SectionId(id);
 }
 
@@ -91,7 +91,7 @@ bool ModuleDecoder::section(SectionId id, F&& contents) {
 template <typename F>
 void ModuleDecoder::each(F&& element) {
   uint32_t n = r_.len32();
-  for (uint32_t i = 0; i < n; ++i) element();
+  for (uint32_t i = 0; i < n && !r_.failed(); ++i) element();
 }
 
 // spec: customsec ::= section_0(custom);  custom ::= name byte*
@@ -105,7 +105,7 @@ void ModuleDecoder::custom(uint32_t size) {
   size_t start = r_.pos();
   c.name = r_.name();
   size_t used = r_.pos() - start;
-  if (used > size) r_.fail(r_.size(), "unexpected end of section or function");
+  if (!r_.require(used <= size, r_.size(), "unexpected end of section or function")) return;
   auto content = r_.bytes(size - used);
   c.bytes.assign(content.begin(), content.end());
   c.place = Custom::Place::After;
@@ -134,13 +134,13 @@ void ModuleDecoder::table() {
   size_t start = r_.pos();
   Table t;
   if (r_.peek() == 0x40) {
-    try {
-      r_.byte();
-      r_.expect(0x00, "zero byte expected");
-      t.type = tabletype(r_);
-      t.init = expr(r_, const_facts_);
-    } catch (ErrorException&) {
-      r_.reset(start);
+    Reader::Mark mark = r_.mark();
+    r_.byte();
+    r_.expect(0x00, "zero byte expected");
+    t.type = tabletype(r_);
+    t.init = expr(r_, const_facts_);
+    if (r_.failed_since(mark)) {
+      r_.backtrack(mark);
       t.init.reset();
       t.type = tabletype(r_);
     }
@@ -166,6 +166,7 @@ void ModuleDecoder::global() {
 ExternKind ModuleDecoder::sort(uint8_t b, std::string_view message) {
   if (b <= 0x04 || (options_.module_linking && b <= 0x06)) return ExternKind(b);
   r_.fail(r_.pos() - 1, std::string(message));
+  return ExternKind::Func;
 }
 
 // spec: export ::= nm:name d:externidx
@@ -192,10 +193,11 @@ std::vector<ValType> ModuleDecoder::locals() {
   });
   uint64_t total = 0;
   for (const Group& g : groups) total += g.n;
-  r_.require(total < (uint64_t(1) << 32), pos, "too many locals");
+  if (!r_.require(total < (uint64_t(1) << 32), pos, "too many locals")) return {};
   locals_ += total;
-  r_.require(total <= kMaxFunctionLocals && locals_ <= kMaxModuleLocals, pos,
-             "too many locals: more than this implementation supports");
+  if (!r_.require(total <= kMaxFunctionLocals && locals_ <= kMaxModuleLocals, pos,
+                  "too many locals: more than this implementation supports"))
+    return {};
   std::vector<ValType> ts;
   for (const Group& g : groups) ts.insert(ts.end(), g.n, g.t);
   return ts;
@@ -220,7 +222,7 @@ void ModuleDecoder::elem() {
   uint32_t kind = r_.u32();
   Elem e;
   if (r_.shared_everything && (kind & 8) != 0) e.shared = true, kind &= ~8u;
-  if (kind > 7) r_.fail(r_.pos() - 1, "malformed elements segment kind");
+  if (!r_.require(kind <= 7, r_.pos() - 1, "malformed elements segment kind")) return;
   bool active = (kind & 1) == 0, explicit_table = (kind & 2) != 0, exprs = (kind & 4) != 0;
   e.mode = active ? SegmentMode::Active
                   : explicit_table ? SegmentMode::Declarative : SegmentMode::Passive;
@@ -232,7 +234,7 @@ void ModuleDecoder::elem() {
     e.type = {false, {HeapKind::Func, false, 0}};  // spec: elemkind ::= 0x00 => FUNC
     if (kind != 0) {
       uint8_t b = r_.byte();
-      if (b != 0x00) r_.fail(r_.pos() - 1, "malformed element kind");
+      r_.require(b == 0x00, r_.pos() - 1, "malformed element kind");
     }
     e.init = r_.vec([&] {
       size_t pos = r_.pos();
@@ -256,7 +258,7 @@ void ModuleDecoder::data() {
   uint32_t kind = r_.u32();
   Data d;
   if (r_.shared_everything && (kind & 8) != 0) d.shared = true, kind &= ~8u;
-  if (kind > 2) r_.fail(r_.pos() - 1, "malformed data segment kind");
+  if (!r_.require(kind <= 2, r_.pos() - 1, "malformed data segment kind")) return;
   d.mode = kind == 1 ? SegmentMode::Passive : SegmentMode::Active;
   if (kind == 2) d.mem = r_.u32();
   if (kind != 1) d.offset = expr(r_, const_facts_);
@@ -270,10 +272,11 @@ void ModuleDecoder::nested_module() {
   uint32_t size = r_.len32();
   size_t start = r_.pos();
   auto bytes = r_.bytes(size);
-  if (depth_ + 1 > kMaxModuleNesting) r_.fail(start, "too deeply nested modules");
+  if (!r_.require(depth_ + 1 <= kMaxModuleNesting, start, "too deeply nested modules")) return;
   Reader nested(bytes, r_.offset(start));
   nested.shared_everything = r_.shared_everything;
   m_.modules.push_back(ModuleDecoder(nested, options_, depth_ + 1).decode());
+  if (nested.failed()) r_.fail(nested.error());
   note_initial_def(m_, DefKind::Module);
 }
 
@@ -392,6 +395,7 @@ Module ModuleDecoder::decode() {
   each_section(SectionId::Code, [&] { code(); });
   each_section(SectionId::Data, [&] { data(); });
   final_checks();
+  if (r_.failed()) return {};
   for (size_t i = 0; i < codes_.size(); ++i) codes_[i].type = func_types_[i];
   m_.funcs = std::move(codes_);
   m_.at = {r_.offset(0), r_.offset(r_.size())};
@@ -404,11 +408,11 @@ Module ModuleDecoder::decode() {
 namespace wasm::binary {
 
 Result<Module> decode(std::span<const uint8_t> bytes, const DecodeOptions& options) {
-  return catch_error([&] {
-    Reader r(bytes);
-    r.shared_everything = options.shared_everything;
-    return detail::ModuleDecoder(r, options, 0).decode();
-  });
+  Reader r(bytes);
+  r.shared_everything = options.shared_everything;
+  Module m = detail::ModuleDecoder(r, options, 0).decode();
+  if (r.failed()) return r.error();
+  return m;
 }
 
 }  // namespace wasm::binary

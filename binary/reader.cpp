@@ -3,14 +3,32 @@
 
 namespace wasm::binary {
 
-void Reader::fail(size_t pos, std::string message) const {
-  wasm::fail(Phase::Malformed, {offset(pos), offset(pos)}, std::move(message));
+void Reader::fail(size_t pos, std::string message) {
+  if (!failed_) error_ = Error{Phase::Malformed, {offset(pos), offset(pos)}, std::move(message)};
+  failed_ = true;
+  pos_ = bytes_.size();
 }
 
-void Reader::end_of_input() const { fail(size(), "unexpected end of section or function"); }
+void Reader::fail(const Error& error) {
+  if (!failed_) error_ = error;
+  failed_ = true;
+  pos_ = bytes_.size();
+}
 
+uint8_t Reader::end_of_input() {
+  fail(size(), "unexpected end of section or function");
+  return 0;
+}
+
+// decode.ml: `require (guard get s = b) s (pos s - 1) msg`. OCaml evaluates the arguments
+// right to left, so the position is taken before the byte is read: the one before it.
 void Reader::expect(uint8_t b, std::string_view message) {
-  require(byte() == b, pos_ - 1, message);
+  size_t at = pos_ == 0 ? 0 : pos_ - 1;
+  if (eos()) {
+    end_of_input();
+    return;
+  }
+  require(byte() == b, at, message);
 }
 
 // spec: uN ::= n:byte => n  (if n < 2^7 ∧ n < 2^N)
@@ -18,9 +36,10 @@ void Reader::expect(uint8_t b, std::string_view message) {
 uint64_t Reader::uN_multi(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
-    require(n > 0, pos_, "integer representation too long");
+    if (!require(n > 0, pos_, "integer representation too long")) return 0;
+    if (eos()) return end_of_input();
     uint8_t b = byte();
-    require(n >= 7 || (b & 0x7f) < (1u << n), pos_ - 1, "integer too large");
+    if (!require(n >= 7 || (b & 0x7f) < (1u << n), pos_ - 1, "integer too large")) return 0;
     result |= uint64_t(b & 0x7f) << shift;
     if ((b & 0x80) == 0) return result;
   }
@@ -32,10 +51,12 @@ uint64_t Reader::uN_multi(int n) {
 int64_t Reader::sN(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
-    require(n > 0, pos_, "integer representation too long");
+    if (!require(n > 0, pos_, "integer representation too long")) return 0;
+    if (eos()) return end_of_input();
     uint8_t b = byte();
     unsigned mask = n >= 7 ? 0 : (~0u << (n - 1)) & 0x7f;
-    require(n >= 7 || (b & mask) == 0 || (b & mask) == mask, pos_ - 1, "integer too large");
+    if (!require(n >= 7 || (b & mask) == 0 || (b & mask) == mask, pos_ - 1, "integer too large"))
+      return 0;
     result |= uint64_t(b & 0x7f) << shift;
     if ((b & 0x80) == 0) {
       if ((b & 0x40) != 0 && shift + 7 < 64) result |= ~uint64_t(0) << (shift + 7);
@@ -46,6 +67,7 @@ int64_t Reader::sN(int n) {
 
 uint32_t Reader::f32() {
   auto b = bytes(4);
+  if (b.size() < 4) return 0;
   return uint32_t(b[0]) | uint32_t(b[1]) << 8 | uint32_t(b[2]) << 16 | uint32_t(b[3]) << 24;
 }
 
@@ -58,7 +80,10 @@ uint64_t Reader::f64() {
 uint32_t Reader::len32() {
   size_t start = pos_;
   uint32_t n = u32();
-  if (n > size() - start) fail(start, "length out of bounds");
+  if (n > size() - start) {
+    fail(start, "length out of bounds");
+    return 0;
+  }
   return n;
 }
 
@@ -66,7 +91,7 @@ std::string Reader::name() {
   size_t start = pos_;
   uint32_t n = len32();
   auto b = bytes(n);
-  if (!valid_utf8(b)) fail(start, "malformed UTF-8 encoding");
+  if (!require(valid_utf8(b), start, "malformed UTF-8 encoding")) return {};
   return std::string(b.begin(), b.end());
 }
 

@@ -1,8 +1,10 @@
 // A byte reader for the binary format's values — binary/values.rst (bytes, integers, floats,
 // names, vectors), with the reference interpreter's error messages (interpreter/binary/decode.ml).
 //
-// Errors are thrown as ErrorException{Phase::Malformed, {offset, offset}, message}; decode()
-// turns them into a Result at the public boundary.
+// Errors do not throw: the reader records the first one (error()) and jumps to its end, where
+// every read yields zeros and consumes nothing. The decoder checks failed() in each loop whose
+// length the input does not bound and unwinds by returning, so a malformed module costs what
+// its bytes cost, not an exception's unwinding. decode() turns the error into a Result.
 #pragma once
 
 #include <cstdint>
@@ -35,26 +37,50 @@ class Reader {
   // 0x65 shared prefix and the shared flag bits. Copied into the readers of nested modules.
   bool shared_everything = false;
 
-  [[noreturn]] void fail(size_t pos, std::string message) const;
-  void require(bool ok, size_t pos, std::string_view message) const {
-    if (!ok) fail(pos, std::string(message));
+  // Records a malformed-input error at pos, unless one is recorded already (the first error
+  // is the one decode.ml reports), and jumps to the end.
+  void fail(size_t pos, std::string message);
+  void fail(const Error& error);  // an error at an absolute offset (a nested module's)
+  // Fails with `message` unless ok; returns ok.
+  bool require(bool ok, size_t pos, std::string_view message) {
+    if (!ok) [[unlikely]]
+      fail(pos, std::string(message));
+    return ok;
+  }
+  bool failed() const { return failed_; }
+  const Error& error() const { return error_; }  // when failed()
+
+  // decode.ml's alternatives (try one form, else another from the same place): a mark, whether
+  // the form tried from it failed, and a return to it that forgets that failure (an error
+  // recorded before the mark stays).
+  struct Mark {
+    size_t pos;
+    bool failed;
+  };
+  Mark mark() const { return {pos_, failed_}; }
+  bool failed_since(Mark m) const { return failed_ && !m.failed; }
+  void backtrack(Mark m) {
+    pos_ = m.pos;
+    failed_ = m.failed;
   }
 
   // The next byte, if any, without consuming it.
   int peek() const { return eos() ? -1 : bytes_[pos_]; }
 
-  // spec: byte. At the end: "unexpected end of section or function".
+  // spec: byte. At the end: "unexpected end of section or function" (and 0).
   uint8_t byte() {
     if (eos()) [[unlikely]]
-      end_of_input();
+      return end_of_input();
     return bytes_[pos_++];
   }
-  // Consumes the byte b, or fails with `message` at its position.
+  // Consumes the byte b, or fails with `message` at the position before it (as decode.ml).
   void expect(uint8_t b, std::string_view message);
   // spec: byte^n (n raw bytes).
   std::span<const uint8_t> bytes(size_t n) {
-    if (n > remaining()) [[unlikely]]
+    if (n > remaining()) [[unlikely]] {
       end_of_input();
+      return {};
+    }
     auto out = bytes_.subspan(pos_, n);
     pos_ += n;
     return out;
@@ -96,17 +122,19 @@ class Reader {
   auto vec(F&& element) -> std::vector<decltype(element())> {
     uint32_t n = len32();
     std::vector<decltype(element())> xs;
-    for (uint32_t i = 0; i < n; ++i) xs.push_back(element());
+    for (uint32_t i = 0; i < n && !failed_; ++i) xs.push_back(element());
     return xs;
   }
 
  private:
-  [[noreturn]] void end_of_input() const;  // "unexpected end of section or function"
-  uint64_t uN_multi(int n);                // uN, the general case
+  uint8_t end_of_input();    // fails: "unexpected end of section or function"; returns 0
+  uint64_t uN_multi(int n);  // uN, the general case
 
   std::span<const uint8_t> bytes_;
   uint32_t base_ = 0;
   size_t pos_ = 0;
+  bool failed_ = false;
+  Error error_;
 };
 
 // Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or code points > 10FFFF).

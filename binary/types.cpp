@@ -55,13 +55,13 @@ ValType storagetype(Reader& r) {
   if (r.peek() == 0x78) return r.byte(), ValType::i8();
   if (r.peek() == 0x77) return r.byte(), ValType::i16();
   size_t pos = r.pos();
-  try {
-    return valtype(r);
-  } catch (ErrorException&) {
-    r.reset(pos);
-  }
+  Reader::Mark mark = r.mark();
+  ValType t = valtype(r);
+  if (!r.failed_since(mark)) return t;
+  r.backtrack(mark);
   r.s7();
   r.fail(pos, "malformed storage type");
+  return t;
 }
 
 // spec: fieldtype ::= st:storagetype m:mut
@@ -92,8 +92,7 @@ CompType comptype(Reader& r) {
       ct.kind = CompKind::Array;
       ct.array.field = fieldtype(r);
       return ct;
-    default:
-      r.fail(r.pos() - 1, "malformed definition type");
+    default: r.fail(r.pos() - 1, "malformed definition type"); return ct;
   }
 }
 
@@ -161,7 +160,7 @@ ImportType importtype(Reader& r, const DecodeOptions& options) {
 TypeIdx typeuse_s33(Reader& r) {
   size_t pos = r.pos();
   int64_t x = r.s33();
-  if (x < 0) r.fail(pos, "malformed type index");
+  if (!r.require(x >= 0, pos, "malformed type index")) return 0;
   return TypeIdx(x);
 }
 
@@ -169,20 +168,18 @@ TypeIdx typeuse_s33(Reader& r) {
 // decode.ml tries the type index first, then the abstract heap types.
 HeapType heaptype(Reader& r) {
   size_t pos = r.pos();
-  try {
-    int64_t x = r.s33();
-    if (x >= 0) return {HeapKind::Index, false, TypeIdx(x)};
-  } catch (ErrorException&) {
-  }
-  r.reset(pos);
+  Reader::Mark mark = r.mark();
+  int64_t x = r.s33();
+  if (!r.failed_since(mark) && x >= 0) return {HeapKind::Index, false, TypeIdx(x)};
+  r.backtrack(mark);
   int32_t code = r.s7();
   if (auto kind = absheaptype(code, r)) return {*kind, false, 0};
   if (code == kExact) return {HeapKind::Index, true, typeuse_s33(r)};
   if (code == kShared && r.shared_everything) {  // heaptype ::= 0x65 ht:absheaptype
     if (auto kind = absheaptype(r.s7(), r)) return {*kind, false, 0, true};
-    r.fail(pos, "malformed heap type");
   }
   r.fail(pos, "malformed heap type");
+  return {};
 }
 
 // spec: reftype ::= 0x63 ht:heaptype => REF NULL ht | 0x64 ht:heaptype => REF ht
@@ -198,6 +195,7 @@ RefType reftype(Reader& r) {
     return {true, heaptype(r)};
   }
   r.fail(pos, "malformed reference type");
+  return {};
 }
 
 // spec: valtype ::= t:numtype | t:vectype | t:reftype
@@ -223,7 +221,7 @@ Mut mutability(Reader& r) {
   switch (r.byte()) {
     case 0x00: return Mut::Const;
     case 0x01: return Mut::Var;
-    default: r.fail(r.pos() - 1, "malformed mutability");
+    default: r.fail(r.pos() - 1, "malformed mutability"); return Mut::Const;
   }
 }
 

@@ -19,30 +19,27 @@ void shift_expr(Expr& e, GlobalIdx first, uint32_t by) {
 void shift_global_names(std::vector<uint8_t>& bytes, GlobalIdx first, uint32_t by) {
   constexpr uint8_t kGlobalNames = 7;
   binary::Writer out;
-  try {
-    binary::Reader r(bytes);
-    while (!r.eos()) {
-      uint8_t id = r.byte();
-      uint32_t size = r.len32();
-      std::span<const uint8_t> body = r.bytes(size);
-      if (id != kGlobalNames) {
-        out.byte(id), out.u32(size), out.raw(body.data(), body.size());
-        continue;
-      }
-      binary::Reader names(body);
-      binary::Writer shifted;
-      uint32_t n = names.len32();
-      shifted.u32(n);
-      for (uint32_t k = 0; k < n; ++k) {
-        uint32_t x = names.u32();
-        shifted.u32(x >= first ? x + by : x);
-        shifted.name(names.name());
-      }
-      if (!names.eos()) return;
-      out.byte(id), out.sized(shifted);
+  binary::Reader r(bytes);
+  while (!r.eos()) {
+    uint8_t id = r.byte();
+    uint32_t size = r.len32();
+    std::span<const uint8_t> body = r.bytes(size);
+    if (r.failed()) return;
+    if (id != kGlobalNames) {
+      out.byte(id), out.u32(size), out.raw(body.data(), body.size());
+      continue;
     }
-  } catch (const ErrorException&) {
-    return;
+    binary::Reader names(body);
+    binary::Writer shifted;
+    uint32_t n = names.len32();
+    shifted.u32(n);
+    for (uint32_t k = 0; k < n && !names.failed(); ++k) {
+      uint32_t x = names.u32();
+      shifted.u32(x >= first ? x + by : x);
+      shifted.name(names.name());
+    }
+    if (names.failed() || !names.eos()) return;
+    out.byte(id), out.sized(shifted);
   }
   bytes = std::move(out.bytes);
 }

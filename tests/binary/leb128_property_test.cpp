@@ -25,13 +25,9 @@ int64_t sign_extend(uint64_t v, int bits) {
 // Reads uN (or sN) from the whole buffer; returns the error message on failure.
 template <typename F>
 std::string read_error(const std::vector<uint8_t>& bytes, F read) {
-  try {
-    Reader r(bytes);
-    read(r);
-    return "";
-  } catch (ErrorException& e) {
-    return e.error.message;
-  }
+  Reader r(bytes);
+  read(r);
+  return r.failed() ? r.error().message : "";
 }
 
 const std::vector<int> kWidths = {1, 7, 8, 15, 16, 31, 32, 33, 63, 64};

@@ -15,12 +15,9 @@ using testing::Bytes;
 template <typename F>
 std::pair<std::string, uint32_t> run(const Bytes& bytes, F f) {
   Reader r(bytes);
-  try {
-    f(r);
-    return {"ok", 0};
-  } catch (ErrorException& e) {
-    return {e.error.message, e.error.at.begin};
-  }
+  f(r);
+  if (!r.failed()) return {"ok", 0};
+  return {r.error().message, r.error().at.begin};
 }
 
 template <typename F>
@@ -154,13 +151,45 @@ TEST(Reader, VecReadsItsElements) {
 TEST(Reader, OffsetsAreAbsoluteInNestedReaders) {
   Bytes bytes{0x00, 0x00, 0x80};
   Reader r(std::span<const uint8_t>(bytes).subspan(2), 100);
-  try {
-    r.u32();
-    FAIL();
-  } catch (ErrorException& e) {
-    EXPECT_EQ(e.error.at.begin, 101u);
-    EXPECT_EQ(e.error.phase, Phase::Malformed);
-  }
+  r.u32();
+  ASSERT_TRUE(r.failed());
+  EXPECT_EQ(r.error().at.begin, 101u);
+  EXPECT_EQ(r.error().phase, Phase::Malformed);
+}
+
+// After an error the reader is at its end: reads yield zeros and consume nothing, and the
+// first error is the one kept.
+TEST(Reader, TheFirstErrorIsKeptAndLaterReadsYieldZeros) {
+  Bytes bytes{0x05, 0x80};
+  Reader r(bytes);
+  EXPECT_EQ(r.len32(), 0u);  // 5 bytes announced, 2 there
+  EXPECT_TRUE(r.failed());
+  EXPECT_TRUE(r.eos());
+  EXPECT_EQ(r.u32(), 0u);
+  EXPECT_EQ(r.byte(), 0u);
+  EXPECT_TRUE(r.bytes(3).empty());
+  EXPECT_EQ(r.name(), "");
+  EXPECT_EQ(r.error().message, "length out of bounds");
+  EXPECT_EQ(r.error().at.begin, 0u);
+}
+
+// decode.ml's alternatives: a failure after a mark is forgotten by backtracking to it; one
+// from before the mark is not.
+TEST(Reader, BacktrackingForgetsOnlyTheFailureSinceTheMark) {
+  Bytes bytes{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
+  Reader r(bytes);
+  Reader::Mark m = r.mark();
+  r.u32();  // too long
+  EXPECT_TRUE(r.failed_since(m));
+  r.backtrack(m);
+  EXPECT_FALSE(r.failed());
+  EXPECT_EQ(r.u64(), uint64_t(1) << 42);
+  r.byte();  // at the end
+  Reader::Mark after = r.mark();
+  EXPECT_FALSE(r.failed_since(after));
+  r.backtrack(after);
+  EXPECT_TRUE(r.failed());
+  EXPECT_EQ(r.error().message, "unexpected end of section or function");
 }
 
 }  // namespace
