@@ -137,14 +137,25 @@ std::vector<Op> fuse(const std::vector<Op>& ops) {
       }
       continue;
     }
-    if (int index = fusable_index(first.code);
-        index >= 0 && is_conditional_jump(ops[p + 1]) && has_i32_result(Opcode(first.code))) {
-      out[p] = Op{binop_code(index, FusedForm(kFusedSSJumpIf + jump_kind(ops[p + 1]))), 0, 0, 0,
-                  ops[p + 1].a};
-      ++p;
+    if (int index = fusable_index(first.code); index >= 0) {
+      const Op& next = ops[p + 1];
+      if (is_conditional_jump(next) && has_i32_result(Opcode(first.code))) {
+        out[p] =
+            Op{binop_code(index, FusedForm(kFusedSSJumpIf + jump_kind(next))), 0, 0, 0, next.a};
+        ++p;
+      } else if (is(next, Opcode::LocalSet) || is(next, Opcode::LocalTee)) {
+        FusedForm form = is(next, Opcode::LocalSet) ? kFusedSSSet : kFusedSSTee;
+        out[p] = Op{binop_code(index, form), 0, 0, 0, next.a};
+        ++p;
+      }
       continue;
     }
     if (!is(first, Opcode::LocalGet)) continue;
+    if (is(ops[p + 1], Opcode::LocalSet)) {
+      out[p] = Op{kFusedLocalCopy, 0, first.a, ops[p + 1].a, 0};
+      ++p;
+      continue;
+    }
     Op memory;
     if (size_t length = fuse_memory(ops, p, memory); length > 0) {
       out[p] = memory;

@@ -43,6 +43,8 @@ inline constexpr Opcode kFusableBinops[] = {
 //   SK        K bc; OP                                     top := top OP bc
 //   SKJump*   K b; OP; J c                                 if (pop() OP b) ... pc := c
 //   SSJump*   OP; J c                                      if (pop2() OP pop1()) ... pc := c
+//   SSSet     OP; local.set c                              l[c] := pop2() OP pop1()
+//   SSTee     OP; local.tee c                              l[c] := pop2() OP pop1(); push(l[c])
 //   LLJump*   local.get a; local.get b; OP; J c            if (l[a] OP l[b]) ... pc := c
 //   LKJump*   local.get a; K b; OP; J c                    the constant sign-extended from b
 //   LLSetJumpBack  local.get a; local.get b; OP; local.set c; jump_back x
@@ -74,6 +76,8 @@ enum FusedForm : uint16_t {
   kFusedSSJumpIf,
   kFusedSSJumpIfBack,
   kFusedSSJumpUnless,
+  kFusedSSSet,
+  kFusedSSTee,
   kFusedFormCount,
 };
 
@@ -149,6 +153,9 @@ enum TestFusedForm : uint16_t {
 };
 inline constexpr uint16_t kFusedTestFirst = kFusedEnd + kMemFusedFormCount * kMemFusedStride;
 inline constexpr uint16_t kFusedTestEnd = kFusedTestFirst + kTestFusedFormCount;
+
+// local.get a; local.set b    l[b] := l[a]   (compiled code's copies from local to local)
+inline constexpr uint16_t kFusedLocalCopy = kFusedTestEnd;
 
 // Code::fused for a finished body: ops with each fusable sequence's first op replaced.
 std::vector<Op> fuse(const std::vector<Op>& ops);

@@ -116,7 +116,9 @@ void shared_store(uint8_t* p, T v) {
   case fused_code(Opcode::name, kFusedSKJumpUnless): { FUSED_POP_CONST32(get); if ((expr) == 0) pc = op.c; else pc += 2; break; } \
   case fused_code(Opcode::name, kFusedSSJumpIf): { FUSED_POP2(get); if ((expr) != 0) pc = op.c; else pc += 1; break; } \
   case fused_code(Opcode::name, kFusedSSJumpIfBack): { FUSED_POP2(get); if ((expr) != 0) { pc = op.c; POLL(); } else pc += 1; break; } \
-  case fused_code(Opcode::name, kFusedSSJumpUnless): { FUSED_POP2(get); if ((expr) == 0) pc = op.c; else pc += 1; break; }
+  case fused_code(Opcode::name, kFusedSSJumpUnless): { FUSED_POP2(get); if ((expr) == 0) pc = op.c; else pc += 1; break; } \
+  case fused_code(Opcode::name, kFusedSSSet): { FUSED_POP2(get); base[op.c] = Slot::make(expr); pc += 1; break; } \
+  case fused_code(Opcode::name, kFusedSSTee): { FUSED_POP2(get); *sp++ = base[op.c] = Slot::make(expr); pc += 1; break; }
 #define MEM(op) ((op).a == 0 ? mem0 : module->mem_ptrs[(op).a])
 #define PTR(T, op) reinterpret_cast<T*>((op).bc())
 
@@ -471,6 +473,7 @@ Status loop(Thread& t, uint64_t limit) {
       // i32.eqz and its jump (fuse.h): spec Step_pure/testop, then br_if-* or if-*.
       case kFusedTestFirst + kFusedEqzJumpIf: if ((--sp)->i32() == 0) pc = op.c; else pc += 1; break;
       case kFusedTestFirst + kFusedEqzJumpUnless: if ((--sp)->i32() != 0) pc = op.c; else pc += 1; break;
+      case kFusedLocalCopy: base[op.b] = base[op.a]; pc += 1; break;
       case kFusedTestFirst + kFusedEqzJumpIfBack:
         if ((--sp)->i32() == 0) { pc = op.c; POLL(); } else pc += 1;
         break;

@@ -84,6 +84,12 @@ Shapes shapes(const std::string& type, const std::string& op, bool i32_result) {
   };
   std::string ss = format("({} {} {})", bin, sa, sb);
   if (i32_result) add_jumps(add2, "ss", ss, "2");
+  add2("ssset", format("(local.set 2 {}) (local.get 2)", ss), "(local " + r + ")");
+  add2("sstee", format("(local.tee 2 {})", ss), "(local " + r + ")");
+  // The value pushed, with a value under it (what a missing push would return instead).
+  add2("ssteeu", format("(select ({}.const 7) (local.tee 2 {}) (i32.const 0))", r, ss),
+       "(local " + r + ")");
+  add2("ssteel", format("(drop (local.tee 2 {})) (local.get 2)", ss), "(local " + r + ")");
   std::string ll = format("({} (local.get 0) (local.get 1))", bin);
   add2("ll", ll);
   add2("llset", format("(local.set 2 {}) (local.get 2)", ll), "(local " + r + ")");
@@ -273,6 +279,42 @@ TEST(Fuse, EqzJumpsAgreeWithStepping) {
       if (op.code >= kFusedTestFirst && op.code < kFusedTestEnd)
         forms[op.code - kFusedTestFirst] = true;
   for (size_t k = 0; k < forms.size(); ++k) EXPECT_TRUE(forms[k]) << "form " << k;
+}
+
+// local.get a; local.set b is one op (l[b] := l[a]): a loop that rotates three locals, the
+// shape of compiled code's copies, gives the same results under both loops.
+TEST(Fuse, LocalToLocalCopies) {
+  const char* m = R"((module
+    (func (export "fib") (param $n i32) (result i64) (local $a i64) (local $b i64) (local $t i64)
+      (local.set $b (i64.const 1))
+      (block $done
+        (loop $l
+          (br_if $done (i32.eqz (local.get $n)))
+          (local.set $t (i64.add (local.get $a) (local.get $b)))
+          (local.set $a (local.get $b))
+          (local.set $b (local.get $t))
+          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+          (br $l)))
+      (local.get $a))
+    (func (export "swap") (param $x i32) (param $y i32) (result i32) (local $t i32)
+      (local.set $t (local.get $x))
+      (local.set $x (local.get $y))
+      (local.set $y (local.get $t))
+      (i32.sub (local.get $x) (local.get $y)))))";
+  Runner fast;
+  Runner stepped(with_fuel());
+  InstanceAddr f = fast.load(m);
+  InstanceAddr g = stepped.load(m);
+  ASSERT_FALSE(HasFailure());
+  size_t copies = 0;
+  for (const FuncInst* fn : fast.engine_.store().modules[f].func_ptrs)
+    for (const interp::Op& op : fn->code->fused) copies += op.code == kFusedLocalCopy;
+  EXPECT_EQ(copies, 5u);
+  EXPECT_EQ(fast.result(f, "fib", {i32(90)}), 2880067194370816120u);
+  for (uint32_t n : {0u, 1u, 2u, 10u, 93u})
+    EXPECT_EQ(fast.result(f, "fib", {i32(n)}), stepped.result(g, "fib", {i32(n)})) << n;
+  EXPECT_EQ(fast.result(f, "swap", {i32(3), i32(10)}), 7u);
+  EXPECT_EQ(stepped.result(g, "swap", {i32(3), i32(10)}), 7u);
 }
 
 // bench/sieve.wast: the inner loop is three dispatches, the outer one four; the fast loop
