@@ -49,12 +49,11 @@ class Watchdog::Service {
   }
 
  private:
+  // A command of `dog` was armed or has ended: a paused watchdog's deadlines count again.
   void changed(Watchdog* dog) {
-    ++dog->generation_;
-    if (dog->paused_ && dog->generation_ != dog->paused_at_) {
-      dog->paused_ = false;
-      woken_.notify_all();  // its remaining deadlines count again
-    }
+    if (!dog->paused_) return;
+    dog->paused_ = false;
+    woken_.notify_all();
   }
 
   // The earliest deadline of a watchdog that is not paused.
@@ -82,7 +81,6 @@ class Watchdog::Service {
       Watchdog* dog = first->second;
       dog->fired_ = true;
       dog->paused_ = true;
-      dog->paused_at_ = dog->generation_;
       firing_ = dog;
       lock.unlock();
       dog->on_fire_();

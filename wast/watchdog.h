@@ -12,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <functional>
 #include <set>
 #include <utility>
@@ -56,12 +55,9 @@ class Watchdog {
   std::chrono::milliseconds limit_;
   std::function<void()> on_fire_;
   std::atomic<bool> fired_ = false;
-  // Guarded by the service's mutex: arms and disarms counted, and while `paused_`, the
-  // generation at which this watchdog fired: the command that overran is being stopped, so it
-  // fires again only once the set of commands it watches has changed.
-  uint64_t generation_ = 0;
+  // Guarded by the service's mutex. After firing, a watchdog is paused: the command that
+  // overran is being stopped, so it fires again only once a command of its own is armed or ends.
   bool paused_ = false;
-  uint64_t paused_at_ = 0;
 };
 
 }  // namespace wasm::wast
