@@ -4,9 +4,7 @@
 namespace wasm::binary {
 
 void Reader::fail(size_t pos, std::string message) {
-  if (!failed_) error_ = Error{Phase::Malformed, {offset(pos), offset(pos)}, std::move(message)};
-  failed_ = true;
-  pos_ = bytes_.size();
+  fail(failed_ ? Error{} : Error{Phase::Malformed, {offset(pos), offset(pos)}, std::move(message)});
 }
 
 void Reader::fail(const Error& error) {
@@ -24,11 +22,8 @@ uint8_t Reader::end_of_input() {
 // right to left, so the position is taken before the byte is read: the one before it.
 void Reader::expect(uint8_t b, std::string_view message) {
   size_t at = pos_ == 0 ? 0 : pos_ - 1;
-  if (eos()) {
-    end_of_input();
-    return;
-  }
-  require(byte() == b, at, message);
+  uint8_t got = byte();  // at the end, "unexpected end" is the error kept
+  require(got == b, at, message);
 }
 
 // spec: uN ::= n:byte => n  (if n < 2^7 ∧ n < 2^N)
@@ -37,7 +32,6 @@ uint64_t Reader::uN_multi(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
     if (!require(n > 0, pos_, "integer representation too long")) return 0;
-    if (eos()) return end_of_input();
     uint8_t b = byte();
     if (!require(n >= 7 || (b & 0x7f) < (1u << n), pos_ - 1, "integer too large")) return 0;
     result |= uint64_t(b & 0x7f) << shift;
@@ -52,7 +46,6 @@ int64_t Reader::sN(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
     if (!require(n > 0, pos_, "integer representation too long")) return 0;
-    if (eos()) return end_of_input();
     uint8_t b = byte();
     unsigned mask = n >= 7 ? 0 : (~0u << (n - 1)) & 0x7f;
     if (!require(n >= 7 || (b & mask) == 0 || (b & mask) == mask, pos_ - 1, "integer too large"))
