@@ -20,8 +20,8 @@ cpu_seconds() {  # runs "$@" and prints its user+system CPU seconds; fails if th
 }
 
 secs() { [ "$1" = "-" ] && echo "-" || echo "${1}s"; }
-fastest() { tr ' ' '\n' | grep -v '^-*$' | sort -g | head -1 | grep . || echo "-"; }
-slowest() { tr ' ' '\n' | grep -v '^-*$' | sort -g | tail -1 | grep . || echo "-"; }
+# The fastest (head) or slowest (tail) of a list of times on stdin; "-" when there is none.
+pick() { tr ' ' '\n' | grep -v '^-*$' | sort -g | "$1" -1 | grep . || echo "-"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }  # their time / ours
 
 # BENCH_RUNS=N (default 1): each program runs N times, the three interleaved, and the table
@@ -60,7 +60,7 @@ for b in "${workloads[@]}"; do
       all_w3+=" $(python3 "$here/wasm3_run.py" "$WASM3" "$tmp/$b.json" || echo "-")"
     fi
   done
-  ours=$(fastest <<<"$all_ours") theirs=$(fastest <<<"$all_theirs") w3=$(fastest <<<"$all_w3")
+  ours=$(pick head <<<"$all_ours") theirs=$(pick head <<<"$all_theirs") w3=$(pick head <<<"$all_w3")
   rate=$(awk -v n="$n" -v t="$ours" 'BEGIN { if (n != "-" && t > 0) printf "%.0f", n / t / 1e6; else printf "-" }')
   ratio="-" w3ratio="-"
   [ "$theirs" != "-" ] && ratio=$(ratio "$theirs" "$ours")
@@ -69,7 +69,7 @@ for b in "${workloads[@]}"; do
     "$(secs "$theirs")" "$ratio" "$(secs "$w3")" "$w3ratio"
   if [ "$runs" -gt 1 ]; then
     for all in "$all_ours" "$all_theirs" "$all_w3"; do
-      printf '   %s-%s' "$(fastest <<<"$all")" "$(slowest <<<"$all")"
+      printf '   %s-%s' "$(pick head <<<"$all")" "$(pick tail <<<"$all")"
     done
   fi
   printf '\n'
