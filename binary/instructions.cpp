@@ -2,7 +2,7 @@
 // instructions (try/catch/catch_all/delegate) and the threads proposal's atomics.
 //
 // The decoder is generic over the opcode table (spec/instructions.def): an opcode's encoding is
-// mapped with opcode_from_code and its immediates are read by info(op).imm. Only the structured
+// mapped with opcode_from_code and its immediates are read by imm_of(op). Only the structured
 // instructions are hand-written. Nesting is decoded with an explicit stack of open blocks (no
 // C++ recursion), and limited to kMaxNesting because the AST's destructors recurse.
 #include <cstdio>
@@ -103,10 +103,12 @@ IndexPair index_pair(Reader& r, bool swapped) {
   return swapped ? IndexPair{second, first} : IndexPair{first, second};
 }
 
-// The immediates of every instruction that is not structured, by the table's Imm kind.
-Immediate immediate(Reader& r, Opcode op, size_t pos) {
-  switch (info(op).imm) {
-    case Imm::None: return std::monostate{};
+// The immediates of every instruction that is not structured, by the table's Imm kind, set in
+// place in i.imm (which holds monostate).
+void immediate(Reader& r, Instr& i, size_t pos) {
+  Immediate& imm = i.imm;
+  switch (imm_of(i.op)) {
+    case Imm::None: return;
     case Imm::Label:
     case Imm::Func:
     case Imm::Type:
@@ -116,62 +118,64 @@ Immediate immediate(Reader& r, Opcode op, size_t pos) {
     case Imm::Memory:
     case Imm::Tag:
     case Imm::Elem:
-    case Imm::Data: return r.u32();
+    case Imm::Data: imm.emplace<uint32_t>(r.u32()); return;
     case Imm::BrTable: {
-      BrTableImm imm;
-      imm.labels = r.vec([&] { return r.u32(); });
-      imm.default_label = r.u32();
-      return Box<BrTableImm>(std::move(imm));
+      BrTableImm table;
+      table.labels = r.vec([&] { return r.u32(); });
+      table.default_label = r.u32();
+      imm.emplace<Box<BrTableImm>>(std::move(table));
+      return;
     }
-    case Imm::BrOnCast: return Box<BrOnCastImm>(br_on_cast(r, pos));
+    case Imm::BrOnCast: imm.emplace<Box<BrOnCastImm>>(br_on_cast(r, pos)); return;
     // Binary order: typeidx tableidx, elemidx tableidx, dataidx memidx.
     case Imm::CallIndirect:
     case Imm::ElemTable:
-    case Imm::DataMemory: return index_pair(r, true);
+    case Imm::DataMemory: imm.emplace<IndexPair>(index_pair(r, true)); return;
     case Imm::MemoryMemory:
     case Imm::TableTable:
     case Imm::TypeField:
     case Imm::TypeType:
     case Imm::TypeData:
     case Imm::TypeElem:
-    case Imm::TypeSize: return index_pair(r, false);
-    case Imm::SelectT: return Box<std::vector<ValType>>(r.vec([&] { return valtype(r); }));
-    case Imm::HeapType: return heaptype(r);
-    case Imm::RefType: return RefType{false, heaptype(r)};
-    case Imm::RefTypeNull: return RefType{true, heaptype(r)};
-    case Imm::MemArg: return memarg(r);
+    case Imm::TypeSize: imm.emplace<IndexPair>(index_pair(r, false)); return;
+    case Imm::SelectT:
+      imm.emplace<Box<std::vector<ValType>>>(r.vec([&] { return valtype(r); }));
+      return;
+    case Imm::HeapType: imm.emplace<HeapType>(heaptype(r)); return;
+    case Imm::RefType: imm.emplace<RefType>(RefType{false, heaptype(r)}); return;
+    case Imm::RefTypeNull: imm.emplace<RefType>(RefType{true, heaptype(r)}); return;
+    case Imm::MemArg: imm.emplace<MemArg>(memarg(r)); return;
     case Imm::MemArgLane: {
-      MemArg m = memarg(r);
+      MemArg& m = imm.emplace<MemArg>(memarg(r));
       m.lane = laneidx(r);
-      return m;
+      return;
     }
-    case Imm::I32: return uint64_t(uint32_t(r.s32()));
-    case Imm::I64: return uint64_t(r.s64());
-    case Imm::F32: return uint64_t(r.f32());
-    case Imm::F64: return r.f64();
+    case Imm::I32: imm.emplace<uint64_t>(uint32_t(r.s32())); return;
+    case Imm::I64: imm.emplace<uint64_t>(uint64_t(r.s64())); return;
+    case Imm::F32: imm.emplace<uint64_t>(r.f32()); return;
+    case Imm::F64: imm.emplace<uint64_t>(r.f64()); return;
     case Imm::V128:
-    case Imm::Shuffle: return v128_bytes(r);
-    case Imm::Lane: return uint32_t(laneidx(r));
-    case Imm::Fence: r.expect(0x00, "zero byte expected"); return std::monostate{};
+    case Imm::Shuffle: imm.emplace<V128Bytes>(v128_bytes(r)); return;
+    case Imm::Lane: imm.emplace<uint32_t>(laneidx(r)); return;
+    case Imm::Fence: r.expect(0x00, "zero byte expected"); return;
     case Imm::OrderGlobal:
     case Imm::OrderTable:
     case Imm::OrderType:
     case Imm::OrderTypeField: {
-      OrderedImm x;
+      OrderedImm& x = imm.emplace<OrderedImm>();
       size_t at = r.pos();
-      std::optional<Ordering> order = ordering_of(op, r.byte());
-      if (!r.require(order.has_value(), at, "malformed memory ordering")) return x;
+      std::optional<Ordering> order = ordering_of(i.op, r.byte());
+      if (!r.require(order.has_value(), at, "malformed memory ordering")) return;
       x.order = *order;
       x.a = r.u32();
-      if (info(op).imm == Imm::OrderTypeField) x.b = r.u32();
-      return x;
+      if (imm_of(i.op) == Imm::OrderTypeField) x.b = r.u32();
+      return;
     }
     case Imm::Block:
     case Imm::If:
     case Imm::Try:
-    case Imm::TryTable: break;
+    case Imm::TryTable: return;  // structured instructions: see open_block
   }
-  return std::monostate{};  // structured instructions: see open_block
 }
 
 bool uses_data_index(Opcode op) {
@@ -195,7 +199,7 @@ Frame open_block(Reader& r, Opcode op, size_t begin) {
   f.instr.op = op;
   f.begin = begin;
   BlockType bt = blocktype(r);
-  switch (info(op).imm) {
+  switch (imm_of(op)) {
     case Imm::Try: {
       Box<TryImm> imm(TryImm{bt, {}, {}, {}, {}});
       f.body = &imm->body;
@@ -242,17 +246,23 @@ class Sequences {
   std::vector<std::vector<Instr>> buffers_;
 };
 
+// Whether b may continue or close an open block (else, end, catch, catch_all, delegate);
+// every other byte starts an instruction.
+constexpr bool closes_or_continues_block(uint8_t b) {
+  return b == kElse || b == kEnd || b == kCatch || b == kCatchAll || b == kDelegate;
+}
+
 // The bytes that continue or close an open block: else, end, and the legacy catch clauses.
 // Returns false when b is not one of them here (then it is decoded as an instruction). The
 // instructions of open.back()'s current body are in seq.at(open.size()).
 bool continue_block(Reader& r, std::vector<Frame>& open, Sequences& seq, uint8_t b, size_t pos) {
   Frame* f = open.empty() ? nullptr : &open.back();
-  bool in_try = f && info(f->instr.op).imm == Imm::Try;
+  bool in_try = f && imm_of(f->instr.op) == Imm::Try;
   size_t depth = open.size();
   using Stage = Frame::Stage;
   if (b == kElse) {
     // decode.ml: a sequence stops at 0x05, and only an if's then-branch may go on with it.
-    if (!f || info(f->instr.op).imm != Imm::If || f->stage != Stage::Body) {
+    if (!f || imm_of(f->instr.op) != Imm::If || f->stage != Stage::Body) {
       r.fail(pos, "END opcode expected");
       return true;
     }
@@ -319,7 +329,10 @@ BlockType blocktype(Reader& r) {
 
 Expr expr(Reader& r, CodeFacts& facts) {
   thread_local Sequences seq;
-  std::vector<Frame> open;
+  // The open blocks; kept from one expression to the next for its capacity, and cleared
+  // because a failed expression may have left some.
+  thread_local std::vector<Frame> open;
+  open.clear();
   seq.open(0);
   for (;;) {
     size_t pos = r.pos();
@@ -333,9 +346,9 @@ Expr expr(Reader& r, CodeFacts& facts) {
       seq.close(0, top);
       return top;
     }
-    if (continue_block(r, open, seq, b, pos)) continue;
+    if (closes_or_continues_block(b) && continue_block(r, open, seq, b, pos)) continue;
     Opcode op = opcode(r, pos, b);  // an illegal opcode fails (and is read as unreachable)
-    Imm imm = info(op).imm;
+    Imm imm = imm_of(op);
     if (imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable) {
       if (!r.require(open.size() < kMaxNesting, pos, "too deeply nested blocks")) return {};
       open.push_back(open_block(r, op, pos));
@@ -345,7 +358,7 @@ Expr expr(Reader& r, CodeFacts& facts) {
     if (uses_data_index(op)) facts.uses_data_index = true;
     Instr& i = seq.at(open.size()).emplace_back();
     i.op = op;
-    i.imm = immediate(r, op, pos);
+    immediate(r, i, pos);
     i.at = r.span_from(pos);
   }
 }

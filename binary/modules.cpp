@@ -41,8 +41,9 @@ class ModuleDecoder {
   CodeFacts const_facts_;  // of constant expressions: not relevant
   uint64_t locals_ = 0;
   SectionId last_ = SectionId::Custom;  // the last non-custom section, for placing customs
+  // The greatest section id known (Module Linking adds three).
+  int last_id_ = int(options_.module_linking ? SectionId::Alias : SectionId::Tag);
 
-  std::optional<SectionId> peek_section();
   template <typename F>
   bool section(SectionId id, F&& contents);
   void customs();
@@ -51,6 +52,8 @@ class ModuleDecoder {
   void final_checks();
   template <typename F>
   void each(F&& element);
+  template <typename V, typename F>
+  void each_into(V& out, F&& element);
 
   void import();
   void table();
@@ -68,17 +71,13 @@ class ModuleDecoder {
 
 // spec: section_N(B) ::= N:byte size:u32 cont:B (if size = ||B||). The id is checked as soon
 // as it is peeked: unknown ids are a "malformed section id".
-std::optional<SectionId> ModuleDecoder::peek_section() {
-  int id = r_.peek();
-  if (id < 0) return std::nullopt;
-  uint8_t last = options_.module_linking ? uint8_t(SectionId::Alias) : uint8_t(SectionId::Tag);
-  if (!r_.require(id <= last, r_.pos(), "malformed section id")) return std::nullopt;
-  return SectionId(id);
-}
-
 template <typename F>
 bool ModuleDecoder::section(SectionId id, F&& contents) {
-  if (peek_section() != id) return false;
+  int b = r_.peek();  // -1 at the end
+  if (b != int(id)) {
+    r_.require(b <= last_id_, r_.pos(), "malformed section id");
+    return false;
+  }
   r_.byte();
   uint32_t size = r_.len32();
   size_t start = r_.pos();
@@ -91,6 +90,15 @@ bool ModuleDecoder::section(SectionId id, F&& contents) {
 template <typename F>
 void ModuleDecoder::each(F&& element) {
   uint32_t n = r_.len32();
+  for (uint32_t i = 0; i < n && !r_.failed(); ++i) element();
+}
+
+// each, for elements appended to `out`: room for n more is made first. Every element takes at
+// least one byte, and len32 bounds n by the bytes left, so the room is proportionate to the input.
+template <typename V, typename F>
+void ModuleDecoder::each_into(V& out, F&& element) {
+  uint32_t n = r_.len32();
+  out.reserve(out.size() + n);
   for (uint32_t i = 0; i < n && !r_.failed(); ++i) element();
 }
 
@@ -328,12 +336,12 @@ void ModuleDecoder::alias() {
 // sections, in any order and repeated (Binary.md, "Module-level updates").
 void ModuleDecoder::initial_sections() {
   auto types = [&](uint32_t) {
-    each([&] {
+    each_into(m_.types, [&] {
       m_.types.push_back(typedef_(r_, options_));
       note_initial_def(m_, DefKind::Type);
     });
   };
-  auto imports = [&](uint32_t) { each([&] { import(); }); };
+  auto imports = [&](uint32_t) { each_into(m_.imports, [&] { import(); }); };
   if (!options_.module_linking) {
     section(SectionId::Type, types);
     customs();
@@ -369,31 +377,32 @@ Module ModuleDecoder::decode() {
   r_.require(word32() == kVersion, 4, "unknown binary version");
   customs();
   initial_sections();
-  auto each_section = [&](SectionId id, auto&& element) {
-    section(id, [&](uint32_t) { each(element); });
+  // A section of a vector of elements, appended to `out`, and the custom sections after it.
+  auto each_section = [&](SectionId id, auto& out, auto&& element) {
+    section(id, [&](uint32_t) { each_into(out, element); });
     customs();
   };
-  each_section(SectionId::Function, [&] { func_types_.push_back(r_.u32()); });
-  each_section(SectionId::Table, [&] { table(); });
-  each_section(SectionId::Memory, [&] {
+  each_section(SectionId::Function, func_types_, [&] { func_types_.push_back(r_.u32()); });
+  each_section(SectionId::Table, m_.tables, [&] { table(); });
+  each_section(SectionId::Memory, m_.memories, [&] {
     size_t start = r_.pos();
     MemType mt = memtype(r_, options_);
     m_.memories.push_back({mt, r_.span_from(start)});
   });
-  each_section(SectionId::Tag, [&] {
+  each_section(SectionId::Tag, m_.tags, [&] {
     size_t start = r_.pos();
     TypeIdx x = tagtype(r_);
     m_.tags.push_back({x, r_.span_from(start)});
   });
-  each_section(SectionId::Global, [&] { global(); });
-  each_section(SectionId::Export, [&] { export_(); });
+  each_section(SectionId::Global, m_.globals, [&] { global(); });
+  each_section(SectionId::Export, m_.exports, [&] { export_(); });
   section(SectionId::Start, [&](uint32_t) { m_.start = r_.u32(); });
   customs();
-  each_section(SectionId::Element, [&] { elem(); });
+  each_section(SectionId::Element, m_.elems, [&] { elem(); });
   section(SectionId::DataCount, [&](uint32_t) { data_count_ = r_.u32(); });
   customs();
-  each_section(SectionId::Code, [&] { code(); });
-  each_section(SectionId::Data, [&] { data(); });
+  each_section(SectionId::Code, codes_, [&] { code(); });
+  each_section(SectionId::Data, m_.datas, [&] { data(); });
   final_checks();
   if (r_.failed()) return {};
   for (size_t i = 0; i < codes_.size(); ++i) codes_[i].type = func_types_[i];

@@ -7,6 +7,8 @@ void Reader::fail(size_t pos, std::string message) {
   fail(failed_ ? Error{} : Error{Phase::Malformed, {offset(pos), offset(pos)}, std::move(message)});
 }
 
+void Reader::fail_with(size_t pos, std::string_view message) { fail(pos, std::string(message)); }
+
 void Reader::fail(const Error& error) {
   if (!failed_) error_ = error;
   failed_ = true;
@@ -42,7 +44,7 @@ uint64_t Reader::uN_multi(int n) {
 // spec: sN ::= n:byte => n  (if n < 2^6 ∧ n < 2^(N-1))
 //            | n:byte => n - 2^7  (if 2^6 <= n < 2^7 ∧ n >= 2^7 - 2^(N-1))
 //            | n:byte m:s(N-7) => 2^7·m + (n - 2^7)  (if n >= 2^7 ∧ N > 7)
-int64_t Reader::sN(int n) {
+int64_t Reader::sN_multi(int n) {
   uint64_t result = 0;
   for (int shift = 0;; shift += 7, n -= 7) {
     if (!require(n > 0, pos_, "integer representation too long")) return 0;
@@ -70,14 +72,9 @@ uint64_t Reader::f64() {
   return lo | hi << 32;
 }
 
-uint32_t Reader::len32() {
-  size_t start = pos_;
-  uint32_t n = u32();
-  if (n > size() - start) {
-    fail(start, "length out of bounds");
-    return 0;
-  }
-  return n;
+uint32_t Reader::length_out_of_bounds(size_t start) {
+  fail(start, "length out of bounds");
+  return 0;
 }
 
 std::string Reader::name() {

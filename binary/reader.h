@@ -44,7 +44,7 @@ class Reader {
   // Fails with `message` unless ok; returns ok.
   bool require(bool ok, size_t pos, std::string_view message) {
     if (!ok) [[unlikely]]
-      fail(pos, std::string(message));
+      fail_with(pos, message);
     return ok;
   }
   bool failed() const { return failed_; }
@@ -95,7 +95,12 @@ class Reader {
       return bytes_[pos_++];
     return uN_multi(n);
   }
-  int64_t sN(int n);
+  int64_t sN(int n) {
+    // One byte, its sign bit (0x40) extended: the common small constants, read inline.
+    if (!eos() && bytes_[pos_] < 0x80 && (n >= 7 || fits_signed(bytes_[pos_], n))) [[likely]]
+      return int64_t(bytes_[pos_++] ^ 0x40) - 0x40;
+    return sN_multi(n);
+  }
   uint32_t u8() { return uint32_t(uN(8)); }
   uint32_t u32() { return uint32_t(uN(32)); }
   uint64_t u64() { return uN(64); }
@@ -110,7 +115,13 @@ class Reader {
 
   // A u32 length that must not exceed the bytes left, counted from the length's own first byte
   // (as decode.ml's len32 does); else "length out of bounds".
-  uint32_t len32();
+  uint32_t len32() {
+    size_t start = pos_;
+    uint32_t n = u32();
+    if (n > size() - start) [[unlikely]]
+      return length_out_of_bounds(start);
+    return n;
+  }
   // spec: name — a length-prefixed UTF-8 string; "malformed UTF-8 encoding" otherwise.
   std::string name();
   // A length-prefixed byte string (data segments).
@@ -127,8 +138,17 @@ class Reader {
   }
 
  private:
+  void fail_with(size_t pos, std::string_view message);  // require's failure, out of line
   uint8_t end_of_input();    // fails: "unexpected end of section or function"; returns 0
   uint64_t uN_multi(int n);  // uN, the general case
+  int64_t sN_multi(int n);   // sN, the general case
+  uint32_t length_out_of_bounds(size_t start);  // fails: "length out of bounds"; returns 0
+  // Whether the one-byte sN b (b < 0x80) has the unused bits of an N < 7 bit number all equal
+  // to its sign bit.
+  static bool fits_signed(uint8_t b, int n) {
+    unsigned mask = (~0u << (n - 1)) & 0x7f;
+    return (b & mask) == 0 || (b & mask) == mask;
+  }
 
   std::span<const uint8_t> bytes_;
   uint32_t base_ = 0;

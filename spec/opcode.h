@@ -86,6 +86,15 @@ inline constexpr std::array<OpInfo, kOpcodeCount> kOpInfo = {{
 
 constexpr const OpInfo& info(Opcode op) { return kOpInfo[size_t(op)]; }
 
+// The immediate kind of each opcode, copied from kOpInfo into a table of bytes: the binary
+// decoder reads it per instruction, and the whole table stays in a few cache lines.
+inline constexpr std::array<Imm, kOpcodeCount> kImmOf = [] {
+  std::array<Imm, kOpcodeCount> imms{};
+  for (size_t i = 0; i < kOpcodeCount; ++i) imms[i] = kOpInfo[i].imm;
+  return imms;
+}();
+constexpr Imm imm_of(Opcode op) { return kImmOf[size_t(op)]; }
+
 // shared-everything-threads: the memory ordering of an atomic access to a global, table, struct
 // or array. Binary: a u8, the low nibble the read's ordering, the high nibble the write's (0 for
 // a plain read or write; equal to the low one for a read-modify-write).
