@@ -20,7 +20,8 @@ RefType reftype(Reader& r);
 ValType valtype(Reader& r);
 ResultType resulttype(Reader& r);
 Mut mutability(Reader& r);
-TypeDef typedef_(Reader& r, const DecodeOptions& options);  // rectype, or a Module Linking type
+// rectype, or a Module Linking type; decoded into td (default-constructed)
+void typedef_(Reader& r, const DecodeOptions& options, TypeDef& td);
 TableType tabletype(Reader& r);
 MemType memtype(Reader& r, const DecodeOptions& options);
 GlobalType globaltype(Reader& r);

@@ -207,6 +207,7 @@ std::vector<ValType> ModuleDecoder::locals() {
                   "too many locals: more than this implementation supports"))
     return {};
   std::vector<ValType> ts;
+  ts.reserve(total);
   for (const Group& g : groups) ts.insert(ts.end(), g.n, g.t);
   return ts;
 }
@@ -215,12 +216,11 @@ std::vector<ValType> ModuleDecoder::locals() {
 void ModuleDecoder::code() {
   uint32_t size = r_.len32();
   size_t start = r_.pos();
-  Func f;
+  Func& f = codes_.emplace_back();
   f.locals = locals();
   f.body = expr(r_, code_facts_);
   f.at = r_.span_from(start);
   r_.require(r_.pos() == start + size, start, "section size mismatch");
-  codes_.push_back(std::move(f));
 }
 
 // spec: elem ::= 0:u32 e:expr y*:vec(funcidx) | 1:u32 et:elemkind y*:vec(funcidx) | ...
@@ -337,7 +337,7 @@ void ModuleDecoder::alias() {
 void ModuleDecoder::initial_sections() {
   auto types = [&](uint32_t) {
     each_into(m_.types, [&] {
-      m_.types.push_back(typedef_(r_, options_));
+      typedef_(r_, options_, m_.types.emplace_back());
       note_initial_def(m_, DefKind::Type);
     });
   };

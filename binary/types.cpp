@@ -75,24 +75,25 @@ FieldType fieldtype(Reader& r) {
 // spec: comptype ::= 0x5E ft:fieldtype | 0x5F ft*:vec(fieldtype)
 //                  | 0x60 t1*:resulttype t2*:resulttype
 // (+ shared-everything-threads: sharecomptype ::= 0x65 ct:comptype | ct:comptype)
-CompType comptype(Reader& r) {
-  CompType ct;
+// Decoded into ct (default-constructed), as are the subtypes and type definitions below: a
+// type is built where it is kept, not moved there.
+void comptype(Reader& r, CompType& ct) {
   if (r.shared_everything && r.peek() == 0x65) r.byte(), ct.shared = true;
   switch (r.s7()) {
     case -0x20:
       ct.kind = CompKind::Func;
       ct.func.params = resulttype(r);
       ct.func.results = resulttype(r);
-      return ct;
+      return;
     case -0x21:
       ct.kind = CompKind::Struct;
       ct.struct_.fields = r.vec([&] { return fieldtype(r); });
-      return ct;
+      return;
     case -0x22:
       ct.kind = CompKind::Array;
       ct.array.field = fieldtype(r);
-      return ct;
-    default: r.fail(r.pos() - 1, "malformed definition type"); return ct;
+      return;
+    default: r.fail(r.pos() - 1, "malformed definition type"); return;
   }
 }
 
@@ -100,8 +101,7 @@ CompType comptype(Reader& r) {
 //                 | ct:comptype
 // custom-descriptors: (0x4C x:typeidx)? (0x4D y:typeidx)? before the comptype, each at most
 // once and in this order (a repeated or misplaced clause is a "malformed definition type").
-SubType subtype(Reader& r) {
-  SubType st;
+void subtype(Reader& r, SubType& st) {
   if (r.peek() == kSubPrefix || r.peek() == kSubFinalPrefix) {
     st.final = r.byte() == kSubFinalPrefix;
     st.explicit_sub = true;
@@ -109,21 +109,20 @@ SubType subtype(Reader& r) {
   }
   if (r.peek() == kDescribes) r.byte(), st.describes = r.u32();
   if (r.peek() == kDescriptor) r.byte(), st.descriptor = r.u32();
-  st.comp = comptype(r);
-  return st;
+  comptype(r, st.comp);
 }
 
 // spec: rectype ::= 0x4E st*:vec(subtype) | st:subtype
-RecType rectype(Reader& r) {
-  RecType rt;
+void rectype(Reader& r, RecType& rt) {
   if (r.peek() == kRecPrefix) {
     r.byte();
     rt.explicit_rec = true;
-    rt.subtypes = r.vec([&] { return subtype(r); });
+    uint32_t n = r.len32();  // bounded by the bytes left
+    rt.subtypes.reserve(n);
+    for (uint32_t i = 0; i < n && !r.failed(); ++i) subtype(r, rt.subtypes.emplace_back());
   } else {
-    rt.subtypes.push_back(subtype(r));
+    subtype(r, rt.subtypes.emplace_back());
   }
-  return rt;
 }
 
 // spec: limits ::= flags:byte min:u64 (max:u64)? — bit 0: max present, bit 2: i64 addresses;
@@ -227,8 +226,7 @@ Mut mutability(Reader& r) {
 
 // spec: type ::= rt:rectype;  Module Linking: | 0x61 moduletype | 0x62 instancetype
 //   moduletype ::= i*:vec(import) e*:vec(exporttype);  instancetype ::= e*:vec(exporttype)
-TypeDef typedef_(Reader& r, const DecodeOptions& options) {
-  TypeDef td;
+void typedef_(Reader& r, const DecodeOptions& options, TypeDef& td) {
   if (options.module_linking && r.peek() == kModuleType) {
     r.byte();
     td.kind = TypeDefKind::Module;
@@ -239,9 +237,8 @@ TypeDef typedef_(Reader& r, const DecodeOptions& options) {
     td.kind = TypeDefKind::Instance;
     td.instance.exports = r.vec([&] { return exporttype(r, options); });
   } else {
-    td.rec = rectype(r);
+    rectype(r, td.rec);
   }
-  return td;
 }
 
 // spec: tabletype ::= et:reftype lim:limits (+ shared-everything-threads: flag 0x02 = shared)
