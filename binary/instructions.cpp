@@ -5,6 +5,7 @@
 // mapped with opcode_from_code and its immediates are read by imm_of(op). Only the structured
 // instructions are hand-written. Nesting is decoded with an explicit stack of open blocks (no
 // C++ recursion), and limited to kMaxNesting because the AST's destructors recurse.
+#include <array>
 #include <cstdio>
 #include <iterator>
 #include <utility>
@@ -178,7 +179,7 @@ void immediate(Reader& r, Instr& i, size_t pos) {
   }
 }
 
-bool uses_data_index(Opcode op) {
+constexpr bool uses_data_index(Opcode op) {
   return op == Opcode::MemoryInit || op == Opcode::DataDrop || op == Opcode::ArrayNewData ||
          op == Opcode::ArrayInitData;
 }
@@ -251,6 +252,24 @@ class Sequences {
 constexpr bool closes_or_continues_block(uint8_t b) {
   return b == kElse || b == kEnd || b == kCatch || b == kCatchAll || b == kDelegate;
 }
+
+// The instruction each one-byte opcode is, where that is all its first byte says: not a
+// structured instruction, not a byte that continues or closes a block, not a prefix or an
+// illegal byte (those are kNotPlain and take the general path).
+constexpr Opcode kNotPlain = Opcode(opcode_codes::kNoOpcode);
+constexpr std::array<Opcode, 256> kPlainByte = [] {
+  std::array<Opcode, 256> ops{};
+  for (size_t b = 0; b < 256; ++b) {
+    uint16_t op = opcode_codes::kByCode[0][b];
+    Imm imm = op == opcode_codes::kNoOpcode ? Imm::None : imm_of(Opcode(op));
+    bool structured =
+        imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable;
+    bool plain = op != opcode_codes::kNoOpcode && !structured &&
+                 !closes_or_continues_block(uint8_t(b)) && !uses_data_index(Opcode(op));
+    ops[b] = plain ? Opcode(op) : kNotPlain;
+  }
+  return ops;
+}();
 
 // The bytes that continue or close an open block: else, end, and the legacy catch clauses.
 // Returns false when b is not one of them here (then it is decoded as an instruction). The
@@ -334,6 +353,7 @@ Expr expr(Reader& r, CodeFacts& facts) {
   thread_local std::vector<Frame> open;
   open.clear();
   seq.open(0);
+  std::vector<Instr>* body = &seq.at(0);  // the sequence being filled: seq.at(open.size())
   for (;;) {
     size_t pos = r.pos();
     if (r.eos()) [[unlikely]] {  // no END; and where a read has failed, the reader is at its end
@@ -341,22 +361,58 @@ Expr expr(Reader& r, CodeFacts& facts) {
       return {};
     }
     uint8_t b = r.byte();
+    if (Opcode op = kPlainByte[b]; op != kNotPlain) [[likely]] {
+      // The commonest immediates are read first and the instruction is built with them in
+      // place; the others are set by immediate().
+      switch (imm_of(op)) {
+        case Imm::None: body->emplace_back(op, std::monostate{}, r.span_from(pos)); continue;
+        case Imm::Label:
+        case Imm::Func:
+        case Imm::Local:
+        case Imm::Global: {
+          uint32_t x = r.u32();
+          body->emplace_back(op, x, r.span_from(pos));
+          continue;
+        }
+        case Imm::I32: {
+          uint64_t bits = uint32_t(r.s32());
+          body->emplace_back(op, bits, r.span_from(pos));
+          continue;
+        }
+        case Imm::MemArg: {
+          MemArg m = memarg(r);
+          body->emplace_back(op, m, r.span_from(pos));
+          continue;
+        }
+        default: {
+          Instr& i = body->emplace_back();
+          i.op = op;
+          immediate(r, i, pos);
+          i.at = r.span_from(pos);
+          continue;
+        }
+      }
+    }
     if (b == kEnd && open.empty()) {
       Expr top;
       seq.close(0, top);
       return top;
     }
-    if (closes_or_continues_block(b) && continue_block(r, open, seq, b, pos)) continue;
+    if (closes_or_continues_block(b) && continue_block(r, open, seq, b, pos)) {
+      body = &seq.at(open.size());
+      continue;
+    }
     Opcode op = opcode(r, pos, b);  // an illegal opcode fails (and is read as unreachable)
     Imm imm = imm_of(op);
     if (imm == Imm::Block || imm == Imm::If || imm == Imm::Try || imm == Imm::TryTable) {
       if (!r.require(open.size() < kMaxNesting, pos, "too deeply nested blocks")) return {};
       open.push_back(open_block(r, op, pos));
       seq.open(open.size());
+      body = &seq.at(open.size());
       continue;
     }
     if (uses_data_index(op)) facts.uses_data_index = true;
-    Instr& i = seq.at(open.size()).emplace_back();
+    Instr& i = body->emplace_back();
     i.op = op;
     immediate(r, i, pos);
     i.at = r.span_from(pos);

@@ -24,16 +24,17 @@ constexpr uint64_t kMaxModuleLocals = uint64_t(1) << 22;
 
 class ModuleDecoder {
  public:
-  ModuleDecoder(Reader& r, const DecodeOptions& options, size_t depth)
-      : r_(r), options_(options), depth_(depth) {}
+  // Decodes into `m` (an empty module); on failure the reader has failed and m holds a part.
+  ModuleDecoder(Reader& r, const DecodeOptions& options, size_t depth, Module& m)
+      : r_(r), options_(options), depth_(depth), m_(m) {}
 
-  Module decode();
+  void decode();
 
  private:
   Reader& r_;
   const DecodeOptions& options_;
   size_t depth_;
-  Module m_;
+  Module& m_;
   std::vector<TypeIdx> func_types_;
   std::vector<Func> codes_;
   std::optional<uint32_t> data_count_;
@@ -46,7 +47,10 @@ class ModuleDecoder {
 
   template <typename F>
   bool section(SectionId id, F&& contents);
-  void customs();
+  void customs() {  // spec: customsec*
+    if (r_.peek() == int(SectionId::Custom)) custom_sections();
+  }
+  void custom_sections();
   void custom(uint32_t size);
   void initial_sections();
   void final_checks();
@@ -103,9 +107,12 @@ void ModuleDecoder::each_into(V& out, F&& element) {
 }
 
 // spec: customsec ::= section_0(custom);  custom ::= name byte*
-void ModuleDecoder::customs() {
-  while (section(SectionId::Custom, [&](uint32_t size) { custom(size); })) {
-  }
+// Called between all other sections: where there is none (nearly everywhere), one peek is its
+// whole cost. An unknown section id after them is reported by the section read next, or after
+// the last section by final_checks.
+void ModuleDecoder::custom_sections() {
+  while (r_.peek() == int(SectionId::Custom))
+    section(SectionId::Custom, [&](uint32_t size) { custom(size); });
 }
 
 void ModuleDecoder::custom(uint32_t size) {
@@ -283,7 +290,7 @@ void ModuleDecoder::nested_module() {
   if (!r_.require(depth_ + 1 <= kMaxModuleNesting, start, "too deeply nested modules")) return;
   Reader nested(bytes, r_.offset(start));
   nested.shared_everything = r_.shared_everything;
-  m_.modules.push_back(ModuleDecoder(nested, options_, depth_ + 1).decode());
+  ModuleDecoder(nested, options_, depth_ + 1, m_.modules.emplace_back()).decode();
   if (nested.failed()) r_.fail(nested.error());
   note_initial_def(m_, DefKind::Module);
 }
@@ -361,6 +368,7 @@ void ModuleDecoder::initial_sections() {
 void ModuleDecoder::final_checks() {
   const char* trailing = options_.module_linking ? "section out of order"
                                                  : "unexpected content after last section";
+  r_.require(r_.peek() <= last_id_, r_.pos(), "malformed section id");
   r_.require(r_.eos(), r_.size(), trailing);
   r_.require(func_types_.size() == codes_.size(), r_.size(),
              "function and code section have inconsistent lengths");
@@ -371,7 +379,7 @@ void ModuleDecoder::final_checks() {
 }
 
 // spec: module ::= magic version customsec* type* customsec* import* ... data* customsec*
-Module ModuleDecoder::decode() {
+void ModuleDecoder::decode() {
   auto word32 = [&] { return r_.f32(); };  // a little-endian 32-bit word
   r_.require(word32() == kMagic, 0, "magic header not detected");
   r_.require(word32() == kVersion, 4, "unknown binary version");
@@ -404,11 +412,10 @@ Module ModuleDecoder::decode() {
   each_section(SectionId::Code, codes_, [&] { code(); });
   each_section(SectionId::Data, m_.datas, [&] { data(); });
   final_checks();
-  if (r_.failed()) return {};
+  if (r_.failed()) return;
   for (size_t i = 0; i < codes_.size(); ++i) codes_[i].type = func_types_[i];
   m_.funcs = std::move(codes_);
   m_.at = {r_.offset(0), r_.offset(r_.size())};
-  return std::move(m_);
 }
 
 }  // namespace
@@ -419,9 +426,10 @@ namespace wasm::binary {
 Result<Module> decode(std::span<const uint8_t> bytes, const DecodeOptions& options) {
   Reader r(bytes);
   r.shared_everything = options.shared_everything;
-  Module m = detail::ModuleDecoder(r, options, 0).decode();
-  if (r.failed()) return r.error();
-  return m;
+  Result<Module> result{Module{}};
+  detail::ModuleDecoder(r, options, 0, *result).decode();
+  if (r.failed()) result = r.error();
+  return result;
 }
 
 }  // namespace wasm::binary

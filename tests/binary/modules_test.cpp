@@ -33,6 +33,32 @@ TEST(Modules, SectionIdsAndSizes) {
   EXPECT_EQ(error_of(module({{0x01, 0x07, 0x02, 0x60, 0x00, 0x00}})), "length out of bounds");
 }
 
+// An unknown id is reported where it is peeked, wherever it stands: before the first section,
+// between two, after custom sections, and after the last section (decode.ml checks it there
+// before "unexpected content after last section").
+TEST(Modules, UnknownSectionIdsEverywhere) {
+  const Bytes unknown = {0x0e, 0x01, 0x00};
+  const Bytes custom = section(0, cat({str("c"), {0x01, 0x02}}));
+  const Bytes data = section(11, vec({}));
+  struct Case {
+    Bytes before;  // the sections before the unknown id
+    Bytes after;
+  };
+  for (const Case& c : {Case{module({}), {}}, Case{module({kType}), cat({kFunc, kCode})},
+                        Case{module({kType, custom}), {}}, Case{module({kType, kFunc, kCode}), {}},
+                        Case{module({data}), {}}, Case{module({data, custom, custom}), {}}}) {
+    auto r = decode(cat({c.before, unknown, c.after}));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "malformed section id");
+    EXPECT_EQ(r.error().at.begin, c.before.size()) << "the offset of the id";
+  }
+  // A known id after the last section is content after it, also behind custom sections.
+  EXPECT_EQ(error_of(module({data, custom, kType})), "unexpected content after last section");
+  auto ok = decode(module({custom, kType, custom, kFunc, kCode, custom, data, custom}));
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->customs.size(), 4u);
+}
+
 TEST(Modules, SectionsOutOfOrderOrRepeated) {
   EXPECT_EQ(error_of(module({kFunc, kType})), "unexpected content after last section");
   EXPECT_EQ(error_of(module({kType, kType})), "unexpected content after last section");
