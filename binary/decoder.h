@@ -13,6 +13,11 @@
 
 namespace wasm::binary::detail {
 
+// The most elements room is made for ahead of decoding them, from a vector's count: every
+// element takes at least one byte, but a count as large as the input would still reserve many
+// times the input's size before the elements fail to decode; beyond this, vectors grow.
+inline constexpr uint32_t kMaxReserved = 1024;
+
 // ---- types.cpp (binary/types.rst) ----
 TypeIdx typeuse_s33(Reader& r);  // a non-negative s33 type index, else "malformed type index"
 HeapType heaptype(Reader& r);

@@ -6,6 +6,7 @@
 // As in decode.ml, a section's size is checked after its contents are read ("section size
 // mismatch"); contents are not confined to the section, so reading past it reports what was
 // found there.
+#include <algorithm>
 #include <optional>
 
 #include "binary/decoder.h"
@@ -97,12 +98,11 @@ void ModuleDecoder::each(F&& element) {
   for (uint32_t i = 0; i < n && !r_.failed(); ++i) element();
 }
 
-// each, for elements appended to `out`: room for n more is made first. Every element takes at
-// least one byte, and len32 bounds n by the bytes left, so the room is proportionate to the input.
+// each, for elements appended to `out`: room for n more (up to kMaxReserved) is made first.
 template <typename V, typename F>
 void ModuleDecoder::each_into(V& out, F&& element) {
   uint32_t n = r_.len32();
-  out.reserve(out.size() + n);
+  out.reserve(out.size() + std::min(n, kMaxReserved));
   for (uint32_t i = 0; i < n && !r_.failed(); ++i) element();
 }
 

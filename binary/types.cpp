@@ -2,6 +2,7 @@
 // types (Binary.md, "Type Section updates") and the custom-descriptors/custom-page-sizes forms.
 // Where decode.ml tries alternatives in turn (`either`), the error of the last one is reported;
 // the functions below keep that behaviour and note it.
+#include <algorithm>
 #include <optional>
 
 #include "binary/decoder.h"
@@ -117,8 +118,8 @@ void rectype(Reader& r, RecType& rt) {
   if (r.peek() == kRecPrefix) {
     r.byte();
     rt.explicit_rec = true;
-    uint32_t n = r.len32();  // bounded by the bytes left
-    rt.subtypes.reserve(n);
+    uint32_t n = r.len32();
+    rt.subtypes.reserve(std::min(n, kMaxReserved));
     for (uint32_t i = 0; i < n && !r.failed(); ++i) subtype(r, rt.subtypes.emplace_back());
   } else {
     subtype(r, rt.subtypes.emplace_back());
