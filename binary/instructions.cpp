@@ -253,6 +253,17 @@ constexpr bool closes_or_continues_block(uint8_t b) {
   return b == kElse || b == kEnd || b == kCatch || b == kCatchAll || b == kDelegate;
 }
 
+// Appends Instr{op, imm, at} to body, built in place where the compiler has C++20's
+// parenthesised aggregate initialisation (GCC; clang 14 has not, and moves a temporary).
+template <typename T>
+void append(std::vector<Instr>& body, Opcode op, T imm, Span at) {
+#if defined(__cpp_aggregate_paren_init)
+  body.emplace_back(op, imm, at);
+#else
+  body.push_back(Instr{op, imm, at});
+#endif
+}
+
 // The instruction each one-byte opcode is, where that is all its first byte says: not a
 // structured instruction, not a byte that continues or closes a block, not a prefix or an
 // illegal byte (those are kNotPlain and take the general path).
@@ -365,23 +376,23 @@ Expr expr(Reader& r, CodeFacts& facts) {
       // The commonest immediates are read first and the instruction is built with them in
       // place; the others are set by immediate().
       switch (imm_of(op)) {
-        case Imm::None: body->emplace_back(op, std::monostate{}, r.span_from(pos)); continue;
+        case Imm::None: append(*body, op, std::monostate{}, r.span_from(pos)); continue;
         case Imm::Label:
         case Imm::Func:
         case Imm::Local:
         case Imm::Global: {
           uint32_t x = r.u32();
-          body->emplace_back(op, x, r.span_from(pos));
+          append(*body, op, x, r.span_from(pos));
           continue;
         }
         case Imm::I32: {
           uint64_t bits = uint32_t(r.s32());
-          body->emplace_back(op, bits, r.span_from(pos));
+          append(*body, op, bits, r.span_from(pos));
           continue;
         }
         case Imm::MemArg: {
           MemArg m = memarg(r);
-          body->emplace_back(op, m, r.span_from(pos));
+          append(*body, op, m, r.span_from(pos));
           continue;
         }
         default: {
